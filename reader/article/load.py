@@ -1,0 +1,238 @@
+"""Load an article from a file, standard input or a string, in any of the supported forms.
+
+One entry point per need: :func:`load_article` for a path (or ``-``), :func:`parse_article` for
+text already in memory. Every failure is an :class:`ArticleError` naming the file and the problem,
+so callers (the app, ``reader extract``) can print one line and carry on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+from reader.article.decode import MAX_ARTICLE_BYTES, decode_bytes, too_large_problem
+from reader.article.errors import ArticleError
+from reader.article.html import extract_html
+from reader.article.markdown import Extracted, extract_markdown
+from reader.article.model import Article, Paragraph
+from reader.article.newswire import Header, match_dateline, parse_header
+from reader.article.sentences import CLOSERS, split_sentences
+
+FORMATS = ("newswire", "text", "markdown", "html")
+#: Extensions that fix the format; any other file is sniffed.
+FORMAT_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+#: Files a folder walk picks up as articles.
+ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+#: Longest derived title before it is cut at a word boundary and given an ellipsis.
+MAX_TITLE = 90
+
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_FINAL = re.compile(r"[.!?…][" + re.escape(CLOSERS) + r"]*\Z")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.:,/][^\W_]+)*")
+
+
+# -- reading -------------------------------------------------------------------------------------
+def read_source(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    """The raw bytes of ``path`` (``-`` is standard input) and the name to report it by."""
+    if isinstance(path, str) and path == "-":
+        try:
+            data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise ArticleError("-", f"cannot read standard input ({exc})") from exc
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleError("-", too_large_problem(None))
+        return data, "-"
+    source = os.fsdecode(os.fspath(path))
+    try:
+        with open(source, "rb") as f:
+            st = os.fstat(f.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise ArticleError(source, "is a folder, not a file")
+            if stat.S_ISREG(st.st_mode) and st.st_size > MAX_ARTICLE_BYTES:
+                raise ArticleError(source, too_large_problem(st.st_size))
+            data = f.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise ArticleError(source, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError(source, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise ArticleError(source, "permission denied") from exc
+    except NotADirectoryError as exc:
+        raise ArticleError(source, "no such file (a parent is not a folder)") from exc
+    except OSError as exc:
+        raise ArticleError(source, (exc.strerror or str(exc)).lower()) from exc
+    except ValueError as exc:  # e.g. a NUL byte in the name
+        raise ArticleError(source, "invalid file name") from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(source, too_large_problem(None))
+    return data, source
+
+
+def format_for_path(path: str) -> str | None:
+    """The format an extension fixes (``.md``, ``.html`` …), or ``None`` to sniff the text."""
+    return FORMAT_BY_EXTENSION.get(Path(path).suffix.lower())
+
+
+def sniff_format(text: str) -> str:
+    """``html`` for a page, ``newswire`` for text with a date/dateline header, else ``text``."""
+    if _HTML_START.match(text):
+        return "html"
+    if parse_header(text).found:
+        return "newswire"
+    return "text"
+
+
+def load_article(path: str | os.PathLike[str]) -> Article:
+    """Load the article at ``path`` (``"-"`` reads binary standard input)."""
+    data, source = read_source(path)
+    text = decode_bytes(data, source)
+    fmt = None if source == "-" else format_for_path(source)
+    return parse_article(text, source=source, fmt=fmt)
+
+
+# -- structure -----------------------------------------------------------------------------------
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the blank-line separated paragraphs in ``text[start:end]``, whitespace trimmed."""
+    spans = []
+    pos = start
+    for m in _PARA_BREAK.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def derive_title(sentence: str) -> str:
+    """A headline from a first sentence: whitespace collapsed, cut at a word if over 90 chars."""
+    title = " ".join(sentence.split())
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title[: MAX_TITLE - 1]
+    space = cut.rfind(" ")
+    if space > MAX_TITLE // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
+def ends_cut_off(text: str, para: Paragraph) -> bool:
+    """True when a paragraph stops without sentence-final punctuation (the file was cut off)."""
+    tail = text[max(para.start, para.end - 16) : para.end]
+    return _FINAL.search(tail) is None
+
+
+def count_words(text: str, start: int = 0) -> int:
+    return sum(1 for _ in _WORD.finditer(text, start))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int, bool]]) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(s, e, split_sentences(text, s, e), heading) for s, e, heading in spans)
+
+
+def _build(
+    text: str,
+    spans: list[tuple[int, int, bool]],
+    *,
+    source: str,
+    fmt: str,
+    title: str | None,
+    header: Header,
+    cut_off_check: bool,
+) -> Article:
+    paragraphs = _paragraphs(text, spans)
+    if not paragraphs:
+        raise ArticleError(source, "no article text found")
+    derived = not title
+    if derived:
+        first = next((p for p in paragraphs if not p.heading), paragraphs[0])
+        s = first.sentences[0]
+        title = derive_title(text[s.start : s.end])
+    last = paragraphs[-1]
+    truncated = cut_off_check and not last.heading and ends_cut_off(text, last)
+    return Article(
+        text=text,
+        paragraphs=paragraphs,
+        title=title or "",
+        title_derived=derived,
+        source=source,
+        format=fmt,
+        content_hash=content_hash(text),
+        date=header.date,
+        dateline=header.dateline,
+        agency=header.agency,
+        truncated=truncated,
+        words=count_words(text, paragraphs[0].start),
+    )
+
+
+def _from_markup(extracted: Extracted, *, source: str, fmt: str) -> Article:
+    parts: list[str] = []
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    blocks = extracted.blocks
+    if not blocks and extracted.title:  # a page that is only a headline still shows it
+        blocks = [(extracted.title, True)]
+    for block, heading in blocks:
+        spans.append((pos, pos + len(block), heading))
+        parts.append(block)
+        pos += len(block) + 2
+    text = "\n\n".join(parts)
+    header = Header(date=extracted.date)
+    # A wire story pasted into a page keeps its dateline at the start of the first paragraph.
+    for i, (s, e, heading) in enumerate(spans):
+        if heading:
+            continue
+        found = match_dateline(text, s)
+        if found and found[2] < e:
+            header = Header(date=extracted.date, dateline=found[0], agency=found[1])
+            spans[i] = (found[2], e, heading)
+        break
+    return _build(
+        text,
+        spans,
+        source=source,
+        fmt=fmt,
+        title=extracted.title,
+        header=header,
+        cut_off_check=False,
+    )
+
+
+def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
+    """Build an :class:`Article` from decoded text; ``fmt`` is one of :data:`FORMATS` or sniffed."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(source, "no text in file")
+    if fmt is None:
+        fmt = sniff_format(text)
+    if fmt not in FORMATS:
+        raise ArticleError(source, f"unknown format {fmt!r}")
+    if fmt == "markdown":
+        return _from_markup(extract_markdown(text), source=source, fmt=fmt)
+    if fmt == "html":
+        return _from_markup(extract_html(text), source=source, fmt=fmt)
+    header = parse_header(text) if fmt == "newswire" else Header()
+    spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
+    if not spans:  # a header and nothing after it: show it all as plain text
+        header, fmt = Header(), "text"
+        spans = [(s, e, False) for s, e in paragraph_spans(text, 0, len(text))]
+    return _build(
+        text, spans, source=source, fmt=fmt, title=None, header=header, cut_off_check=True
+    )

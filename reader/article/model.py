@@ -1,0 +1,100 @@
+"""The article as the rest of the program sees it: text plus exact structure.
+
+Offsets are Python ``str`` indices into ``Article.text`` so that ``text[start:end]`` is exactly the
+span. For the news-wire and plain-text forms ``text`` is the file as decoded (BOM removed, line
+endings normalised to ``\\n``); for Markdown and HTML it is the article text extracted from the
+markup, paragraphs separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+#: Words per minute used for the reading-time estimate (a common figure for adult silent reading).
+READING_WPM = 230
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence, as ``text[start:end]`` (no surrounding whitespace)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph: its span (no surrounding whitespace) and its sentences, in order."""
+
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article with its metadata. Immutable, cheap to pass between threads."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str
+    title_derived: bool
+    source: str
+    format: str
+    content_hash: str
+    date: _dt.date | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    truncated: bool = False
+    words: int = 0
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _sentences: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Kept for bisect lookups: caret motions on a 1 MB article must stay well under a frame.
+        sentences = tuple(s for p in self.paragraphs for s in p.sentences)
+        object.__setattr__(self, "_sentences", sentences)
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in sentences))
+        object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self._sentences
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.words / READING_WPM)) if self.words else 0
+
+    @property
+    def place(self) -> str | None:
+        """The dateline place in reading case: ``PODGORICA, Norway`` → ``Podgorica, Norway``."""
+        if not self.dateline:
+            return None
+        parts = [p.strip() for p in self.dateline.split(",")]
+        return ", ".join(p.title() if p.isupper() else p for p in parts)
+
+    @property
+    def body_start(self) -> int:
+        return self.paragraphs[0].start if self.paragraphs else 0
+
+    def paragraph_index_at(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (or the last one starting before it)."""
+        if not self._paragraph_starts:
+            return -1
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``; between two sentences, the one before."""
+        index = self.sentence_index_at(offset)
+        return self._sentences[index] if index >= 0 else None
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (or the last one starting before it)."""
+        if not self._sentence_starts:
+            return -1
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)

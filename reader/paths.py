@@ -1,0 +1,47 @@
+"""Every file location the program uses, as functions (nothing is created on import).
+
+The annotation database is ``--db PATH``, else ``$READER_DB``, else ``reader.json`` in the user data
+folder that platformdirs gives for the app name ``reader``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reader"
+DB_ENV = "READER_DB"
+DB_FILENAME = "reader.json"
+
+
+def package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The annotation database: the explicit path, else ``$READER_DB``, else the default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_data_dir() / DB_FILENAME
+
+
+def samples_dir() -> Path:
+    """The bundled sample articles that plain ``reader`` opens."""
+    return package_dir() / "samples"
+
+
+def styles_dir() -> Path:
+    """The Textual CSS: inside the package in a wheel, beside it in a source checkout."""
+    inside = package_dir() / "styles"
+    if inside.is_dir():
+        return inside
+    return package_dir().parent / "styles"

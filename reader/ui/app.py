@@ -1,0 +1,206 @@
+"""The Textual application: opens the library or an article and owns the annotation store.
+
+Built by :func:`make_app`, which the command line and the tests both use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from reader.article import Article, ArticleError, load_article
+from reader.inert import inert_line
+from reader.paths import styles_dir
+from reader.store import AnnotationStore, DocumentRecord
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reading import ReadingScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class ReaderApp(App[None]):
+    """A library of articles and a reading screen for each."""
+
+    CSS_PATH = [styles_dir() / "reader.tcss"]
+    TITLE = "reader"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("t", "toggle_theme", "Theme", id="app.theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: AnnotationStore,
+        *,
+        library: list[Path] | None = None,
+        library_title: str = "Library",
+        article: Article | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.cursor_blink = cursor_blink
+        self.store = store
+        self.library_roots = library
+        self.library_title = library_title
+        self.initial_article = article
+        self.theme = DARK_THEME
+
+    def on_mount(self) -> None:
+        notice = self.store.take_notice()
+        if notice:
+            self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
+        if self.library_roots is not None:
+            self.push_screen(
+                LibraryScreen(self.library_roots, self.store, title=self.library_title)
+            )
+        if self.initial_article is not None:
+            self.show_article(self.initial_article)
+
+    # -- opening articles ------------------------------------------------------------------------
+
+    @on(LibraryScreen.Opened)
+    def open_from_library(self, event: LibraryScreen.Opened) -> None:
+        self.load(event.path)
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="open",
+        description="Opening an article",
+    )
+    def load(self, path: str) -> None:
+        """Read and parse the file off the UI thread; a bad file becomes a notification."""
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            self.call_from_thread(
+                self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
+            )
+            return
+        document = self.store.document_for(article)
+        self.call_from_thread(self._push_reading, article, document)
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="open",
+        description="Opening an article",
+    )
+    def show_article(self, article: Article) -> None:
+        document = self.store.document_for(article)
+        self.call_from_thread(self._push_reading, article, document)
+
+    def _push_reading(self, article: Article, document: DocumentRecord | None) -> None:
+        library = self._library()
+        self.push_screen(
+            ReadingScreen(article, document, self.store, can_go_back=library is not None),
+            callback=partial(self._back_in_library, article.source),
+        )
+
+    def _back_in_library(self, source: str, _result: None) -> None:
+        library = self._library()
+        if library is not None:
+            self._refresh_count(library, source)
+
+    @work(thread=True, exit_on_error=False, group="counts", description="Counting highlights")
+    def _refresh_count(self, library: LibraryScreen, source: str) -> None:
+        document = self.store.document_by_path(str(Path(source).resolve()))
+        if document is not None:
+            count = self.store.annotation_counts().get(document.id, 0)
+            self.call_from_thread(library.update_highlights, source, count)
+
+    def _library(self) -> LibraryScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                return screen
+        return None
+
+    # -- app-wide actions --------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_rows()))
+
+    def binding_rows(self) -> list[tuple[str, str]]:
+        """Every active binding, keys of the same action together, in the order they are defined."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for key, active in self.active_bindings.items():
+            binding = active.binding
+            if not binding.description:
+                continue
+            shown = self.get_key_display(Binding(key, binding.action))
+            grouped.setdefault((binding.action, binding.description), []).append(shown)
+        return [
+            (" ".join(dict.fromkeys(keys)), description)
+            for (_, description), keys in grouped.items()
+        ]
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.action not in seen and active.enabled:
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {self.get_key_display(binding)}",
+                    partial(self.run_action, binding.action, active.node),
+                )
+
+    async def action_quit(self) -> None:
+        """Write an unsaved reading position before leaving."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                pending = screen.pending_position()
+                if pending is not None:
+                    await asyncio.to_thread(self.store.save_position, *pending)
+        self.exit()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place that turns a failed worker into a visible message instead of a crash."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(
+                inert_line(f"{event.worker.description or 'Background task'} failed: {error}"),
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
+
+def make_app(
+    store: AnnotationStore,
+    *,
+    library: list[Path] | None = None,
+    library_title: str = "Library",
+    article: Article | None = None,
+    cursor_blink: bool = True,
+) -> ReaderApp:
+    """Build the app: the command line and the tests go through here."""
+    return ReaderApp(
+        store,
+        library=library,
+        library_title=library_title,
+        article=article,
+        cursor_blink=cursor_blink,
+    )

@@ -1,0 +1,86 @@
+"""Where each reading-pane motion takes the caret: sentence, paragraph and word steps.
+
+Pure functions over an :class:`~reader.article.Article` (no Textual), so the motions of the keyboard
+contract are tested without a screen. A caret is an offset into ``article.text`` that always sits on
+a character of the body (never in the news-wire header or in the gap between paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from reader.article import Article
+
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def first(article: Article) -> int:
+    return article.body_start
+
+
+def last(article: Article) -> int:
+    """The start of the last sentence: ``G`` shows the end of the article with its caret on text."""
+    if article._sentence_starts:
+        return article._sentence_starts[-1]
+    return article.paragraphs[-1].start if article.paragraphs else 0
+
+
+def clamp(article: Article, offset: int) -> int:
+    """The nearest body character to ``offset`` (a gap between paragraphs snaps back)."""
+    paragraphs = article.paragraphs
+    if not paragraphs or offset <= paragraphs[0].start:
+        return paragraphs[0].start if paragraphs else 0
+    index = article.paragraph_index_at(offset)
+    para = paragraphs[index]
+    return offset if offset < para.end else para.end - 1
+
+
+def sentence(article: Article, offset: int, step: int) -> int:
+    """The start of the sentence ``step`` sentences away (``-1`` from mid-sentence: its start)."""
+    starts = article._sentence_starts
+    if not starts:
+        return offset
+    index = article.sentence_index_at(offset)
+    if step < 0 and offset > starts[index]:
+        step += 1
+    return starts[min(max(index + step, 0), len(starts) - 1)]
+
+
+def paragraph(article: Article, offset: int, step: int) -> int:
+    """The start of the paragraph ``step`` away (``-1`` from mid-paragraph: its own start)."""
+    starts = article._paragraph_starts
+    if not starts:
+        return offset
+    index = article.paragraph_index_at(offset)
+    if step < 0 and offset > starts[index]:
+        step += 1
+    return starts[min(max(index + step, 0), len(starts) - 1)]
+
+
+def word(article: Article, offset: int, step: int) -> int:
+    """The start of the next (``step > 0``) or previous word in the body."""
+    text = article.text
+    low = first(article)
+    high = article.paragraphs[-1].end if article.paragraphs else len(text)
+    if step > 0:
+        match = _WORD_START.search(text, offset + 1, high)
+        return match.start() if match else offset
+    starts = [m.start() for m in _WORD_START.finditer(text, max(low, offset - 200), offset)]
+    if starts:
+        return starts[-1]
+    if offset - 200 > low:
+        return word(article, offset - 200, -1)
+    return offset
+
+
+def nearest_match(matches: list[tuple[int, int]], offset: int, step: int) -> int:
+    """Index of the next (``step > 0``, strictly after) or previous match, wrapping around."""
+    if not matches:
+        return -1
+    starts = [start for start, _ in matches]
+    if step > 0:
+        index = bisect_right(starts, offset)
+        return index % len(matches)
+    index = bisect_left(starts, offset) - 1
+    return index % len(matches)

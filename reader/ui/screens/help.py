@@ -1,0 +1,47 @@
+"""``?``: every key that works where the reader is, with what it does."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def bindings_table(rows: list[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for keys, description in rows:
+        table.add_row(Text(keys), Text(description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys, built from the bindings active when ``?`` was pressed."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", id="help.down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", id="help.up", show=False),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static("Keys", classes="pane-title")
+            yield Static(bindings_table(self.rows))
+            yield Static(Text("Esc or ? closes this list", style="dim"))
+
+    def action_scroll(self, step: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=step, animate=False)
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss()

@@ -1,0 +1,198 @@
+"""The reading screen: header, reading pane, side column, search bar and status line."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from reader.article import Article
+from reader.store import AnnotationStore, DocumentRecord
+from reader.ui.widgets.article_header import ArticleHeader
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.reading_status import ReadingStatus
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.side_panel import SidePanel
+
+#: Below this many columns the side column starts hidden, leaving the text the whole width.
+SIDE_COLUMN_MIN_WIDTH = 100
+#: Seconds of stillness before the reading position is written (one write per pause, not per key).
+SAVE_DELAY = 0.8
+
+
+class ReadingScreen(Screen[None]):
+    """One article. Messages from the panes come up here; calls go down to the panes."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search.open", key_display="/"),
+        Binding("s", "toggle_side", "Side column", id="side.toggle"),
+        Binding("escape,backspace", "back", "Library", id="screen.back"),
+    ]
+
+    side_visible: reactive[bool] = reactive(True, init=False)
+    """Whether the side column is shown; starts hidden on narrow terminals."""
+
+    def __init__(
+        self,
+        article: Article,
+        document: DocumentRecord | None,
+        store: AnnotationStore,
+        *,
+        can_go_back: bool,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.document = document
+        self.store = store
+        self.can_go_back = can_go_back
+        self._save_timer: Timer | None = None
+        self._saved_offset = document.position if document else None
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(self.article, id="header")
+        with Horizontal(id="body"):
+            yield ArticleView(
+                self.article,
+                caret_offset=self.document.position
+                if self.document and self.document.position
+                else None,
+                id="article",
+            )
+            yield SidePanel(self.article, id="side")
+        yield SearchBar(id="search")
+        yield ReadingStatus(self._file_label(), id="status")
+        yield Footer()
+
+    def _file_label(self) -> str:
+        source = self.article.source
+        return "standard input" if source == "-" else source.rsplit("/", 1)[-1]
+
+    def on_mount(self) -> None:
+        self.side_visible = self.app.size.width >= SIDE_COLUMN_MIN_WIDTH
+        self.watch_side_visible(self.side_visible)
+        self.query_one(SearchBar).display = False
+        view = self.query_one(ArticleView)
+        view.focus()
+        self._show_position(view.caret)
+
+    # -- what the panes report -----------------------------------------------------------------
+
+    @on(ArticleView.CaretMoved)
+    def follow_caret(self, event: ArticleView.CaretMoved) -> None:
+        self._show_position(event.offset)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
+
+    def _show_position(self, offset: int) -> None:
+        article = self.article
+        paragraph = article.paragraph_index_at(offset)
+        sentence = article.sentence_index_at(offset)
+        body = max(
+            1, (article.paragraphs[-1].end if article.paragraphs else 1) - article.body_start
+        )
+        percent = round(100 * (offset - article.body_start) / body)
+        self.query_one(ReadingStatus).position = (
+            f"¶ {paragraph + 1}/{len(article.paragraphs)} · "
+            f"sentence {sentence + 1}/{len(article.sentences)} · {percent}%"
+        )
+        if self.side_visible:
+            self.query_one(SidePanel).show_paragraph(paragraph)
+
+    @on(ArticleView.MatchesChanged)
+    def show_matches(self, event: ArticleView.MatchesChanged) -> None:
+        status = self.query_one(ReadingStatus)
+        if not event.query:
+            status.search = ""
+        elif event.count:
+            status.search = f"“{event.query}” {event.current + 1}/{event.count}"
+        else:
+            status.search = f"“{event.query}” not found"
+
+    @on(SidePanel.ParagraphChosen)
+    def jump_to_paragraph(self, event: SidePanel.ParagraphChosen) -> None:
+        view = self.query_one(ArticleView)
+        view.move_to(event.offset)
+        view.focus()
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        view = self.query_one(ArticleView)
+        view.begin_search()
+        bar.value = view.query
+        bar.display = True
+        bar.focus()
+
+    @on(SearchBar.Changed)
+    def search_as_typed(self, event: SearchBar.Changed) -> None:
+        self.query_one(ArticleView).search(event.value)
+
+    @on(SearchBar.Submitted)
+    def keep_search(self) -> None:
+        self._close_search()
+
+    @on(SearchBar.Cancelled)
+    def cancel_search(self) -> None:
+        self.query_one(ArticleView).cancel_search()
+        self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(ArticleView).focus()
+
+    # -- side column and leaving ----------------------------------------------------------------
+
+    def action_toggle_side(self) -> None:
+        self.side_visible = not self.side_visible
+
+    def watch_side_visible(self, visible: bool) -> None:
+        self.set_class(not visible, "-side-hidden")
+        if visible:
+            self.query_one(SidePanel).show_paragraph(
+                self.article.paragraph_index_at(self.query_one(ArticleView).caret)
+            )
+        elif self.focused is not None and self.query_one(SidePanel) in self.focused.ancestors:
+            self.query_one(ArticleView).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no library underneath there is nowhere to go back to: hide the key.
+        return self.can_go_back if action == "back" else True
+
+    def action_back(self) -> None:
+        self.save_position()
+        self.dismiss()
+
+    # -- the reading position -------------------------------------------------------------------
+
+    def save_position(self) -> None:
+        """Write the caret offset to the database, off the UI thread, if it changed."""
+        offset = self.query_one(ArticleView).caret
+        if self.document is None or offset == self._saved_offset:
+            return
+        self._saved_offset = offset
+        self._write_position(self.document.id, offset)
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="position",
+        description="Saving the reading position",
+    )
+    def _write_position(self, document_id: str, offset: int) -> None:
+        self.store.save_position(document_id, offset)
+
+    def pending_position(self) -> tuple[str, int] | None:
+        """The unsaved position, for the app to write before it exits."""
+        offset = self.query_one(ArticleView).caret
+        if self.document is None or offset == self._saved_offset:
+            return None
+        self._saved_offset = offset
+        return self.document.id, offset

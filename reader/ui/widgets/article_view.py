@@ -1,0 +1,352 @@
+"""The reading pane: an article drawn line by line, with a caret and a focused sentence.
+
+Built on Textual's Line API (``ScrollView.render_line``): only the rows on screen are styled, so
+a 1 MB article scrolls and steps as quickly as a short one. The caret is an offset into the article
+text; the sentence that holds it is marked with a tint and a bar in the left gutter (the bar keeps
+the mark visible without colour).
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.article import Article
+from reader.inert import inert_line
+from reader.ui import caret
+from reader.ui.search import find_all
+from reader.ui.wrap import Layout, Row
+
+#: Cells kept left of the text for the focused-sentence bar.
+GUTTER = 2
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; moves a caret through it by sentence, paragraph, word and page."""
+
+    # ScrollView's own keys scroll without moving the caret; every key here moves the caret.
+    INHERIT_BINDINGS = False
+
+    BINDINGS = [
+        Binding("j,down", "sentence(1)", "Next sentence", id="sentence.next", key_display="j/k"),
+        Binding("k,up", "sentence(-1)", "Previous sentence", id="sentence.previous", show=False),
+        Binding(
+            "right_curly_bracket", "paragraph(1)", "Next paragraph", id="paragraph.next", show=False
+        ),
+        Binding(
+            "left_curly_bracket",
+            "paragraph(-1)",
+            "Previous paragraph",
+            id="paragraph.previous",
+            show=False,
+        ),
+        Binding("w", "word(1)", "Next word", id="word.next", show=False),
+        Binding("b", "word(-1)", "Previous word", id="word.previous", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", id="page.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="page.up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", id="halfpage.down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", id="halfpage.up", show=False),
+        Binding("g,home", "start", "Start of article", id="article.start", show=False),
+        Binding("G,end", "end", "End of article", id="article.end", show=False),
+        Binding("n", "match(1)", "Next match", id="search.next", show=False),
+        Binding("N", "match(-1)", "Previous match", id="search.previous", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-view--caret",
+        "article-view--sentence",
+        "article-view--gutter",
+        "article-view--heading",
+        "article-view--match",
+        "article-view--match-current",
+        "article-view--cutoff",
+    }
+
+    caret: reactive[int] = reactive(0, init=False, always_update=False)
+    """Offset of the caret in ``article.text``."""
+
+    class CaretMoved(Message):
+        """The caret moved: the screen saves the place and updates what depends on it."""
+
+        def __init__(self, view: ArticleView, offset: int) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    class MatchesChanged(Message):
+        """The search matches or the current match changed (for the status line)."""
+
+        def __init__(self, query: str, current: int, count: int) -> None:
+            super().__init__()
+            self.query = query
+            self.current = current
+            self.count = count
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        caret_offset: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article = article
+        self._layout: Layout | None = None
+        self._cutoff_row = -1
+        self.query = ""
+        self.matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self.current_match = -1
+        self._search_origin = 0
+        self._paging = False
+        start = caret.first(article) if caret_offset is None else caret_offset
+        self.set_reactive(ArticleView.caret, caret.clamp(article, start))
+
+    # -- layout -------------------------------------------------------------------------------
+
+    @property
+    def layout_(self) -> Layout:
+        if self._layout is None:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _text_width(self) -> int:
+        return max(8, self.scrollable_content_region.width - GUTTER)
+
+    def _relayout(self) -> None:
+        self._layout = Layout(self.article, self._text_width())
+        rows = len(self._layout)
+        self._cutoff_row = -1
+        if self.article.truncated:
+            self._cutoff_row = rows + 1
+            rows += 2
+        self.virtual_size = Size(self.scrollable_content_region.width, rows)
+
+    def on_resize(self, event: events.Resize) -> None:
+        old = self._layout
+        if old is not None and old.width == self._text_width():
+            return
+        # Keep the caret on the same screen row across the re-wrap, so the reader's place holds.
+        screen_row = old.row_of(self.caret) - round(self.scroll_y) if old is not None else None
+        self._relayout()
+        if screen_row is None:
+            self.scroll_to_caret(center=True)
+        else:
+            row = self.layout_.row_of(self.caret)
+            self.scroll_to(y=max(0, row - max(0, screen_row)), animate=False, immediate=True)
+            self.scroll_to_caret()
+        self.refresh()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self.layout_
+        if row == self._cutoff_row:
+            strip = self._render_cutoff()
+        elif row >= len(layout) or layout.lines[row].kind is Row.BLANK:
+            return Strip.blank(width, base)
+        else:
+            strip = self._render_row(row, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render_cutoff(self) -> Strip:
+        style = self.get_component_rich_style("article-view--cutoff")
+        return Strip(
+            [Segment(" " * GUTTER), Segment("⋯ the text stops here: the source was cut off", style)]
+        )
+
+    def _render_row(self, row: int, base: Style) -> Strip:
+        line = self.layout_.lines[row]
+        text = self.article.text
+        start, end = line.start, line.end
+        focus_start, focus_end = self._focused_span()
+        in_focus = focus_start < end and start < focus_end
+        text_style = base
+        if line.kind is Row.HEADING:
+            text_style = base + self.get_component_rich_style("article-view--heading")
+        layers: list[tuple[int, int, Style]] = []
+        if in_focus:
+            layers.append(
+                (focus_start, focus_end, self.get_component_rich_style("article-view--sentence"))
+            )
+        if self.matches:
+            match_style = self.get_component_rich_style("article-view--match")
+            current_style = self.get_component_rich_style("article-view--match-current")
+            index = max(0, bisect_left(self._match_starts, start) - 1)
+            while index < len(self.matches) and self.matches[index][0] < end:
+                m_start, m_end = self.matches[index]
+                if m_end > start:
+                    style = current_style if index == self.current_match else match_style
+                    layers.append((m_start, m_end, style))
+                index += 1
+        if start <= self.caret < end:
+            layers.append(
+                (self.caret, self.caret + 1, self.get_component_rich_style("article-view--caret"))
+            )
+
+        gutter_style = self.get_component_rich_style("article-view--gutter")
+        segments = [Segment("▌ " if in_focus else "  ", gutter_style if in_focus else base)]
+        cuts = {start, end}
+        for l_start, l_end, _ in layers:
+            cuts.add(min(max(l_start, start), end))
+            cuts.add(min(max(l_end, start), end))
+        points = sorted(cuts)
+        for a, b in itertools.pairwise(points):
+            style = text_style
+            for l_start, l_end, layer in layers:
+                if l_start <= a and b <= l_end:
+                    style = style + layer
+            segments.append(Segment(inert_line(text[a:b]), style))
+        return Strip(segments)
+
+    def _focused_span(self, offset: int | None = None) -> tuple[int, int]:
+        """The span of the sentence that holds ``offset`` (the caret by default)."""
+        sentence = self.article.sentence_at(self.caret if offset is None else offset)
+        return (sentence.start, sentence.end) if sentence else (0, 0)
+
+    # -- caret --------------------------------------------------------------------------------
+
+    def validate_caret(self, offset: int) -> int:
+        return caret.clamp(self.article, offset)
+
+    def watch_caret(self, old: int, new: int) -> None:
+        self._refresh_span_rows(old)
+        self._refresh_span_rows(new)
+        if not self._paging:
+            self.scroll_to_caret()
+        self.post_message(self.CaretMoved(self, new))
+
+    def _refresh_span_rows(self, offset: int) -> None:
+        start, end = self._focused_span(offset)
+        rows = self.layout_.rows_between(min(start, offset), max(end, offset + 1))
+        self.refresh_lines(rows.start, len(rows))
+
+    def scroll_to_caret(self, *, center: bool = False) -> None:
+        """Bring the focused sentence into view (its first lines if it is taller than the pane)."""
+        layout = self.layout_
+        start, end = self._focused_span()
+        rows = (
+            layout.rows_between(start, end)
+            if end > start
+            else layout.rows_between(self.caret, self.caret + 1)
+        )
+        caret_row = layout.row_of(self.caret)
+        height = max(1, self.scrollable_content_region.height)
+        top = rows.start
+        bottom = min(rows.stop, top + height - 1)
+        if not top <= caret_row < bottom:
+            top, bottom = caret_row, caret_row + 1
+        self.scroll_to_region(
+            Region(0, top, 1, bottom - top),
+            animate=False,
+            center=center,
+            spacing=Spacing(1, 0, 1, 0) if height > 6 else None,
+            immediate=True,
+        )
+
+    def move_to(self, offset: int) -> None:
+        self.caret = offset
+
+    def action_sentence(self, step: int) -> None:
+        self.caret = caret.sentence(self.article, self.caret, step)
+
+    def action_paragraph(self, step: int) -> None:
+        self.caret = caret.paragraph(self.article, self.caret, step)
+
+    def action_word(self, step: int) -> None:
+        self.caret = caret.word(self.article, self.caret, step)
+
+    def action_start(self) -> None:
+        self.caret = caret.first(self.article)
+
+    def action_end(self) -> None:
+        self.caret = caret.last(self.article)
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        self._scroll_rows(direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_half_page(self, direction: int) -> None:
+        self._scroll_rows(direction * max(1, self.scrollable_content_region.height // 2))
+
+    def _scroll_rows(self, delta: int) -> None:
+        """Scroll by ``delta`` rows and carry the caret along by as many rows."""
+        layout = self.layout_
+        caret_row = layout.row_of(self.caret)
+        target_scroll = min(max(0, round(self.scroll_y) + delta), round(self.max_scroll_y))
+        moved = target_scroll - round(self.scroll_y)
+        target_row = caret_row + (moved if moved else delta)
+        if target_row >= len(layout) - 1:
+            target = caret.last(self.article)
+        elif target_row <= 0:
+            target = caret.first(self.article)
+        else:
+            target = layout.offset_at_row(target_row)
+        self.scroll_to(y=target_scroll, animate=False, immediate=True)
+        # The page already scrolled; the caret rides along without nudging the view again.
+        self._paging = True
+        try:
+            self.caret = target
+        finally:
+            self._paging = False
+
+    # -- search -------------------------------------------------------------------------------
+
+    def begin_search(self) -> None:
+        self._search_origin = self.caret
+
+    def search(self, query: str) -> None:
+        """Highlight every match of ``query`` and put the caret on the first one from the origin."""
+        self.query = query
+        self.matches = find_all(self.article, query)
+        self._match_starts = [start for start, _ in self.matches]
+        if self.matches:
+            index = bisect_left(self._match_starts, self._search_origin)
+            self._go_to_match(index % len(self.matches))
+        else:
+            self.current_match = -1
+            self.caret = self._search_origin
+            self.post_message(self.MatchesChanged(query, -1, 0))
+        self.refresh()
+
+    def cancel_search(self) -> None:
+        self.search("")
+
+    def action_match(self, step: int) -> None:
+        if not self.matches:
+            if self.query:
+                self.notify(f"No match for {self.query!r}", severity="warning", markup=False)
+            return
+        self._go_to_match(caret.nearest_match(self.matches, self.caret, step))
+
+    def _go_to_match(self, index: int) -> None:
+        previous = self.current_match
+        self.current_match = index
+        if 0 <= previous < len(self.matches):
+            rows = self.layout_.rows_between(*self.matches[previous])
+            self.refresh_lines(rows.start, len(rows))
+        self.caret = self.matches[index][0]
+        rows = self.layout_.rows_between(*self.matches[index])
+        self.refresh_lines(rows.start, len(rows))
+        self.post_message(self.MatchesChanged(self.query, index, len(self.matches)))
