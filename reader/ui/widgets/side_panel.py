@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from reader.article import Article
 from reader.inert import inert_line
 
-#: Characters of a paragraph shown in the outline.
-OUTLINE_CHARS = 60
+#: Characters of a paragraph shown in the outline: one line of the side column.
+OUTLINE_CHARS = 30
 
 
 def details(article: Article) -> Table:
@@ -44,8 +44,10 @@ def details(article: Article) -> Table:
 def outline_prompt(article: Article, index: int) -> Text:
     paragraph = article.paragraphs[index]
     snippet = inert_line(
-        article.text[paragraph.start : min(paragraph.end, paragraph.start + OUTLINE_CHARS)]
+        article.text[paragraph.start : min(paragraph.end, paragraph.start + OUTLINE_CHARS + 1)]
     )
+    if paragraph.end - paragraph.start > OUTLINE_CHARS:
+        snippet = snippet[:OUTLINE_CHARS].rstrip() + "…"
     label = Text(f"{index + 1:>3} ", style="dim", no_wrap=True, overflow="ellipsis")
     label.append(snippet, style="bold" if paragraph.heading else "")
     return label
