@@ -67,6 +67,16 @@ class Article:
         return self._sentences
 
     @property
+    def sentence_starts(self) -> tuple[int, ...]:
+        """Where each sentence starts, in order (for bisecting)."""
+        return self._sentence_starts
+
+    @property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """Where each paragraph starts, in order (for bisecting)."""
+        return self._paragraph_starts
+
+    @property
     def reading_minutes(self) -> int:
         return max(1, math.ceil(self.words / READING_WPM)) if self.words else 0
 

@@ -91,8 +91,7 @@ class ReaderApp(App[None]):
                 self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
             )
             return
-        document = self.store.document_for(article)
-        self.call_from_thread(self._push_reading, article, document)
+        self._open(article)
 
     @work(
         thread=True,
@@ -102,6 +101,10 @@ class ReaderApp(App[None]):
         description="Opening an article",
     )
     def show_article(self, article: Article) -> None:
+        self._open(article)
+
+    def _open(self, article: Article) -> None:
+        """On a worker thread: find the article's record (and saved place), then show it."""
         document = self.store.document_for(article)
         self.call_from_thread(self._push_reading, article, document)
 

@@ -21,8 +21,8 @@ def first(article: Article) -> int:
 
 def last(article: Article) -> int:
     """The start of the last sentence: ``G`` shows the end of the article with its caret on text."""
-    if article._sentence_starts:
-        return article._sentence_starts[-1]
+    if article.sentence_starts:
+        return article.sentence_starts[-1]
     return article.paragraphs[-1].start if article.paragraphs else 0
 
 
@@ -36,26 +36,24 @@ def clamp(article: Article, offset: int) -> int:
     return offset if offset < para.end else para.end - 1
 
 
-def sentence(article: Article, offset: int, step: int) -> int:
-    """The start of the sentence ``step`` sentences away (``-1`` from mid-sentence: its start)."""
-    starts = article._sentence_starts
+def _step(starts: tuple[int, ...], offset: int, step: int) -> int:
+    """The start ``step`` units away in ``starts`` (``-1`` from inside a unit: its own start)."""
     if not starts:
         return offset
-    index = article.sentence_index_at(offset)
+    index = max(0, bisect_right(starts, offset) - 1)
     if step < 0 and offset > starts[index]:
         step += 1
     return starts[min(max(index + step, 0), len(starts) - 1)]
+
+
+def sentence(article: Article, offset: int, step: int) -> int:
+    """The start of the sentence ``step`` sentences away."""
+    return _step(article.sentence_starts, offset, step)
 
 
 def paragraph(article: Article, offset: int, step: int) -> int:
-    """The start of the paragraph ``step`` away (``-1`` from mid-paragraph: its own start)."""
-    starts = article._paragraph_starts
-    if not starts:
-        return offset
-    index = article.paragraph_index_at(offset)
-    if step < 0 and offset > starts[index]:
-        step += 1
-    return starts[min(max(index + step, 0), len(starts) - 1)]
+    """The start of the paragraph ``step`` paragraphs away."""
+    return _step(article.paragraph_starts, offset, step)
 
 
 def word(article: Article, offset: int, step: int) -> int:
