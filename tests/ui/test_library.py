@@ -157,3 +157,47 @@ async def test_highlight_counts_come_from_the_store(tmp_path: Path, store: Annot
         counts = {str(table.get_row_at(i)[2]): str(table.get_row_at(i)[4]) for i in range(3)}
         assert counts["Oslo, Norway"] == "2"
         assert counts["Lyon, France"] == "·"
+
+
+async def test_rows_arrive_while_the_scan_is_still_running(
+    tmp_path: Path, store: AnnotationStore, monkeypatch
+) -> None:
+    """The table fills progressively: the scan is held half-way and the first rows are shown."""
+    import threading
+
+    import reader.ui.screens.library as library_module
+    from reader.article import summarize
+
+    for n in range(40):
+        (tmp_path / f"{n:02d}.txt").write_text(
+            ARTICLE.format(date="2024-01-01", place="OSLO, Norway", lead=f"Mayor Number {n}"),
+            encoding="utf-8",
+        )
+    half_way = threading.Event()
+    release = threading.Event()
+    seen = 0
+
+    def slow_summarize(path: Path):  # noqa: ANN202
+        nonlocal seen
+        seen += 1
+        if seen == 20:
+            half_way.set()
+            release.wait(timeout=10)
+        return summarize(path)
+
+    monkeypatch.setattr(library_module, "summarize", slow_summarize)
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+    app = make_app(store, library=[tmp_path], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        while not half_way.is_set():
+            await pilot.pause(0.01)
+        await pilot.pause(0.05)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        status = str(screen.query_one("#library-status", Static).render())
+        assert status.startswith("Scanning…")
+        assert 0 < screen.query_one(DataTable).row_count < 40
+        release.set()
+        await scanned(pilot)
+        assert screen.query_one(DataTable).row_count == 40
+        assert "40 of 40" in str(screen.query_one("#library-status", Static).render())
