@@ -82,7 +82,7 @@ class Article:
 
     @property
     def place(self) -> str | None:
-        """The dateline place in reading case: ``PODGORICA, Norway`` → ``Podgorica, Norway``."""
+        """The dateline place in reading case: ``BERGEN, Norway`` → ``Bergen, Norway``."""
         if not self.dateline:
             return None
         parts = [p.strip() for p in self.dateline.split(",")]

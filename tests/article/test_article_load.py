@@ -324,7 +324,7 @@ def test_seed_loads_sensibly() -> None:
     assert a.format == "newswire"
     assert a.date == dt.date(2017, 2, 20)
     assert a.agency == "AP"
-    assert a.dateline is not None and a.dateline.startswith("PODGORICA")
+    assert a.dateline is not None and a.dateline.split(",")[0].isupper()
     assert a.truncated and a.title_derived and a.title
     assert a.text.startswith(" date ")
     assert a.body_start > a.text.index("—")

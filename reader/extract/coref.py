@@ -1,0 +1,222 @@
+"""Merge typed mentions into entities: one per real-world referent.
+
+People: full names cluster by surname and first name; a surname alone joins the nearest full
+name before it; a spelling one letter apart joins too. Places and groups cluster by their
+gazetteer canonical name, organisations by name and by acronym.
+"""
+
+from __future__ import annotations
+
+from .classify import Raw, camel_case
+from .context import coordinated, noun_type, prep_place, speech_near
+from .lexicon import PARTICLES, Lexicon, fold
+
+
+class Cluster:
+    __slots__ = ("canon", "first", "last", "raws", "type")
+
+    def __init__(self, typ: str, raw: Raw) -> None:
+        self.type = typ
+        self.raws: list[Raw] = [raw]
+        self.canon = raw.canon
+        words = _name_words(raw.text)
+        self.first = fold(words[0]) if words else ""
+        self.last = fold(words[-1]) if words else ""
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.split() if w not in PARTICLES and w.lower() not in _SUFFIXES]
+
+
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _acronym_of(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def cluster(raws: list[Raw], text: str, lex: Lexicon) -> list[Cluster]:
+    people = People()
+    keyed: dict[tuple[str, str], Cluster] = {}
+    out: list[Cluster] = []
+    singles: list[Raw] = []
+    # Full names first: they define the people the rest refers to.
+    for raw in raws:
+        if raw.type == "PERSON" and len(_name_words(raw.text)) >= 2:
+            _add_person(raw, people, out)
+    for raw in raws:
+        if raw.type == "PERSON" and len(_name_words(raw.text)) >= 2:
+            continue
+        if raw.type in ("PLACE", "ORG") and " " not in raw.text and not prep_place(text, raw.start):
+            target = _person_for(raw, people, any_type=True)
+            if target is not None:
+                target.raws.append(raw)
+                continue
+        if raw.type == "PERSON" or raw.type is None:
+            singles.append(raw)
+        else:
+            key = (raw.type, fold(raw.canon or _strip_plural(raw.text, raw.type)))
+            c = keyed.get(key)
+            if c is None:
+                c = keyed[key] = Cluster(raw.type, raw)
+                out.append(c)
+            else:
+                c.raws.append(raw)
+    _link_acronyms(out)
+    ends = {r.end: r.type for r in raws if r.type and r.type != "PERSON"}
+    starts = {r.start: r.type for r in raws if r.type and r.type != "PERSON"}
+    for raw in singles:
+        target = _person_for(raw, people)
+        if target is not None:
+            target.raws.append(raw)
+            continue
+        key_text = fold(raw.text)
+        typ = raw.type
+        if typ is None:
+            typ = _guess_single(raw, text, lex) or (
+                None
+                if raw.initial and key_text in lex.common
+                else coordinated(text, raw.start, raw.end, ends, starts)
+            )
+        if typ is None:
+            continue
+        if typ == "PERSON":
+            out.append(people.new(raw))
+            continue
+        key = (typ, key_text)
+        c = keyed.get(key)
+        if c is None:
+            c = keyed[key] = Cluster(typ, raw)
+            out.append(c)
+        else:
+            c.raws.append(raw)
+    return out
+
+
+def _strip_plural(text: str, typ: str) -> str:
+    if typ == "ORG" and text.lower().startswith("the "):
+        return text[4:]
+    return text
+
+
+class People:
+    """Person clusters indexed by surname, first name, inner name and initial letter."""
+
+    def __init__(self) -> None:
+        self.all: list[Cluster] = []
+        self.by_last: dict[str, list[Cluster]] = {}
+        self.by_first: dict[str, list[Cluster]] = {}
+        self.by_inner: dict[str, list[Cluster]] = {}
+        self.by_letter: dict[str, list[Cluster]] = {}
+
+    def new(self, raw: Raw) -> Cluster:
+        c = Cluster("PERSON", raw)
+        self.all.append(c)
+        words = [fold(w) for w in _name_words(raw.text)]
+        self.by_last.setdefault(c.last, []).append(c)
+        self.by_first.setdefault(c.first, []).append(c)
+        self.by_letter.setdefault(c.last[:1], []).append(c)
+        for w in words[1:-1]:
+            self.by_inner.setdefault(w, []).append(c)
+        return c
+
+    def near_last(self, last: str) -> list[Cluster]:
+        """Clusters whose surname is ``last`` or one letter away from it."""
+        exact = self.by_last.get(last, [])
+        if len(last) < 5:
+            return exact
+        near = [
+            c
+            for c in self.by_letter.get(last[:1], ())
+            if c.last != last and abs(len(c.last) - len(last)) <= 1 and one_edit(c.last, last)
+        ]
+        return exact + near
+
+
+def _add_person(raw: Raw, people: People, out: list[Cluster]) -> None:
+    words = _name_words(raw.text)
+    first = fold(words[0])
+    for c in people.near_last(fold(words[-1])):
+        if (
+            c.first == first
+            or (len(first) <= 2 and c.first[:1] == first[:1])
+            or (len(c.first) <= 2 and c.first[:1] == first[:1])
+        ):
+            c.raws.append(raw)
+            return
+    out.append(people.new(raw))
+
+
+def _person_for(raw: Raw, people: People, any_type: bool = False) -> Cluster | None:
+    if raw.type is not None and raw.type != "PERSON" and not any_type:
+        return None
+    words = _name_words(raw.text)
+    if len(words) != 1 or not people.all:
+        return None
+    key = fold(words[0])
+    cands = people.by_last.get(key)
+    if not cands and not any_type:
+        cands = people.by_first.get(key)
+    if cands:
+        best: Cluster | None = None
+        best_pos = -1
+        for c in cands:
+            # nearest full name before the mention; else the first after it
+            pos = max((r.start for r in c.raws if r.start < raw.start), default=-1)
+            if best is None or pos > best_pos:
+                best, best_pos = c, pos
+        return best
+    if any_type:
+        return None
+    inner = people.by_inner.get(key, [])
+    if len(inner) == 1:
+        return inner[0]
+    near = people.near_last(key)
+    return near[0] if near and len(key) >= 5 else None
+
+
+def _guess_single(raw: Raw, text: str, lex: Lexicon) -> str | None:
+    low = fold(raw.text)
+    if raw.initial and low in lex.common:
+        return None
+    if camel_case(raw.text):
+        return "ORG"
+    if speech_near(text, raw.start, raw.end):
+        return "PERSON"
+    by_noun = noun_type(text, raw.start, raw.end)
+    if by_noun:
+        return by_noun
+    if prep_place(text, raw.start):
+        return "PLACE"
+    return None
+
+
+def _link_acronyms(clusters: list[Cluster]) -> None:
+    orgs = [c for c in clusters if c.type == "ORG"]
+    long_names = {}
+    for c in orgs:
+        name = c.raws[0].text
+        if " " in name:
+            long_names.setdefault(_acronym_of(name), c)
+    for c in orgs:
+        name = c.raws[0].text
+        if " " not in name and name.isupper() and name in long_names:
+            target = long_names[name]
+            if target is not c:
+                target.raws.extend(c.raws)
+                c.raws = []
+    clusters[:] = [c for c in clusters if c.raws]

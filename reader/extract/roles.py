@@ -1,0 +1,72 @@
+"""Roles of people: a title before the name, a role noun before it, or an appositive after it."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import COURTESY, TITLE_HEADS
+
+
+def _w(words: str) -> list[str]:
+    """A word list written as one string."""
+    return words.split()
+
+
+ROLE_HEADS = (
+    TITLE_HEADS
+    - COURTESY
+    - frozenset(_w("""mr mrs ms miss dr dr. sir dame lady lord deputy chief first"""))
+) | frozenset(
+    _w(
+        """official officials leader lawyer spy agent operative diplomat attache attaché soldier
+    journalist reporter activist businessman businesswoman billionaire oligarch candidate
+    opponent critic ally adviser advisor aide negotiator mediator researcher scientist
+    historian author novelist artist singer actor actress player striker goalkeeper
+    midfielder defender manager owner executive investor banker trader farmer teacher
+    student nurse physician surgeon pilot driver witness victim suspect defendant plaintiff
+    dissident blogger commentator strategist pollster organizer organiser chairperson head
+    secretary-general president-elect treasurer auditor regulator lobbyist consultant
+    architect engineer economist analyst correspondent editor writer photographer spokesman
+    spokeswoman spokesperson mayor governor"""
+    )
+)
+_SKIP = frozenset(_w("""alleged reported so-called then the a an its his her their our"""))
+_WORD = r"[a-z][a-z’'-]*"
+_BEFORE = re.compile(rf"((?:{_WORD}[ ]){{0,2}}({_WORD}))[ ]*,?[ ]*$")
+_AFTER = re.compile(
+    rf",[ ]+(?:who[ ]+is[ ]+|who[ ]+was[ ]+)?(?:the|a|an|its|his|her)[ ]+"
+    rf"((?:[\w’'.-]+[ ]){{0,4}}?({_WORD}))(?=[ ]*[,.;)]|[ ]+(?:of|for|at|in|on|to|and)\b)"
+)
+
+
+def _compose(words: list[str]) -> str | None:
+    """Keep the lower-case words that end in a role head: "foreign minister", "spokesman"."""
+    if not words or words[-1] not in ROLE_HEADS:
+        return None
+    kept = [words[-1]]
+    for w in reversed(words[:-1]):
+        if not w[:1].islower() or w in _SKIP or w.endswith(("’s", "'s")):
+            break
+        kept.append(w)
+    return " ".join(reversed(kept))
+
+
+def title_role(title: str) -> str | None:
+    words = title.lower().replace(".", "").split()
+    words = [w for w in words if w not in COURTESY]
+    if not words:
+        return None
+    return " ".join(words)
+
+
+def context_role(text: str, start: int, end: int) -> str | None:
+    before = text[max(0, start - 50) : start]
+    m = _BEFORE.search(before)
+    if m and m.group(2) in ROLE_HEADS:
+        role = _compose(m.group(1).split())
+        if role:
+            return role
+    m = _AFTER.match(text, end, min(len(text), end + 90))
+    if m and m.group(2) in ROLE_HEADS:
+        return _compose(m.group(1).split())
+    return None

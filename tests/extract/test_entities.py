@@ -1,0 +1,187 @@
+"""Unit, property and dev-set tests for reader.extract."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.extract import Entity, Mention, extract_entities
+from reader.extract.coref import one_edit
+
+from .score import score
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_384cad6f7657633b.txt"
+ARTICLE = (
+    " date 2021-05-04 SARAJEVO, Bosnia (AP) — Bosnia’s foreign minister, Amra Kovacevic, met "
+    "German Chancellor Markus Feldmann on Tuesday.\n\nKovacevic said the Ministry of Foreign "
+    "Affairs would host NATO officials. “We are ready,” Kovacevic said. Serbian officials and "
+    "the U.S. Embassy did not comment.\n\nKovacevich later told Radio Sava that Bosnian farmers "
+    "were worried."
+)
+
+
+def by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_offsets_and_types() -> None:
+    ents = extract_entities(ARTICLE)
+    for e in ents:
+        assert e.type in ("PERSON", "ORG", "PLACE", "GROUP")
+        for m in e.mentions:
+            assert ARTICLE[m.start : m.end] == m.text
+    names = by_name(ents)
+    assert names["Sarajevo"].type == "PLACE"
+    assert "SARAJEVO" in names["Sarajevo"].aliases
+    assert names["Amra Kovacevic"].type == "PERSON"
+    assert names["Amra Kovacevic"].role == "foreign minister"
+    # surname-only mentions and a second spelling join the full name
+    assert [m.text for m in names["Amra Kovacevic"].mentions] == [
+        "Amra Kovacevic",
+        "Kovacevic",
+        "Kovacevic",
+        "Kovacevich",
+    ]
+    assert names["Markus Feldmann"].role == "chancellor"
+    assert names["Ministry of Foreign Affairs"].type == "ORG"
+    assert names["NATO"].type == "ORG"
+    assert names["Radio Sava"].type == "ORG"
+    assert names["German"].type == "GROUP"
+    assert names["Serbian"].place == "Serbia"
+    assert "Tuesday" not in names
+
+
+def test_sorted_by_salience() -> None:
+    ents = extract_entities(ARTICLE)
+    keys = [(-len(e.mentions), e.mentions[0].start) for e in ents]
+    assert keys == sorted(keys)
+
+
+def test_to_dict_contract() -> None:
+    e = extract_entities(ARTICLE)[0]
+    d = e.to_dict()
+    assert set(d) == {"name", "type", "aliases", "role", "mentions"}
+    assert set(d["mentions"][0]) == {"start", "end", "text"}
+    assert Mention(1, 3, "ab").to_dict() == {"start": 1, "end": 3, "text": "ab"}
+
+
+def test_sentence_initial_words_are_not_entities() -> None:
+    text = "Speaking on Monday, officials agreed. Earlier, the mayor left. Some said no."
+    assert extract_entities(text) == []
+
+
+def test_headline_and_byline() -> None:
+    text = (
+        "Kenya’s Leader Vows to Fight Graft in New Push\n\nBy JANE MWANGI\n\nNAIROBI, Kenya "
+        "(AP) — President Samuel Otieno said on Friday that Otieno’s government would act."
+    )
+    names = by_name(extract_entities(text))
+    assert names["Kenya"].type == "PLACE"
+    assert names["Jane Mwangi"].type == "PERSON"
+    assert names["Samuel Otieno"].role == "president"
+    assert not {"Leader", "Vows", "Fight", "Graft", "Push"} & set(names)
+
+
+def test_one_edit() -> None:
+    assert one_edit("katnic", "katanic")
+    assert one_edit("zelenskyy", "zelensky")
+    assert not one_edit("smith", "smith")
+    assert not one_edit("smith", "smythe")
+
+
+def test_bad_input_never_raises() -> None:
+    for text in ["", " ", "\n\n", "A", "’s", "U.S.", "Mr.", "— —", "\x00\x1b[31m", None, 42]:
+        assert isinstance(extract_entities(text), list)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not present")
+def test_seed_article_shape() -> None:
+    """The real wire article: eight people, each under a full name, surname mentions merged.
+
+    Checked by shape only, so that none of the article's text is copied into the project.
+    """
+    text = SEED.read_text(encoding="utf-8")
+    entities = extract_entities(text)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 8
+    assert all(len(p.name.split()) >= 2 for p in people)
+    assert sum(1 for p in people if p.aliases) >= 3
+    assert sum(1 for p in people if p.role) >= 5
+    for entity in entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    dateline = text.split("(")[0].split()[-2].rstrip(",")
+    places = [e for e in entities if e.type == "PLACE"]
+    assert any(dateline in e.aliases for e in places)
+    assert {"PLACE", "ORG", "GROUP"} <= {e.type for e in entities}
+
+
+def test_no_textual_import() -> None:
+    code = "import reader.extract, sys; assert 'textual' not in sys.modules"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_devset_f1() -> None:
+    result = score()
+    assert result["ALL"][2] >= 0.90
+
+
+_NEWSY = st.lists(
+    st.sampled_from([*"AaBbMmSsUuTt .,’'“”-—()\n&é", "U.S.", "Mr. ", "’s", "PARIS"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), _NEWSY))
+def test_property_offsets(text: str) -> None:
+    for e in extract_entities(text):
+        assert e.mentions
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "Russian",
+                "Vladimir",
+                "Putin",
+                "President",
+                "of",
+                "the",
+                "Ministry",
+                "NATO",
+                "U.S.",
+                "’s",
+                "said",
+                ",",
+                ".",
+                "\n",
+                "al-",
+                "van",
+                "der",
+                "Horvat",
+                "Horvath",
+                "then-Prime",
+                "By",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_property_name_soup(words: list[str]) -> None:
+    text = " ".join(words)
+    for e in extract_entities(text):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
