@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader import __version__
@@ -27,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read news articles in the terminal; highlight and annotate from the keyboard.",
-        epilog="With no PATH, opens the bundled sample articles. A folder opens as a library.",
+        epilog="With no PATH, opens the bundled sample articles. A folder opens as a library. "
+        "Subcommands: reader extract PATH... (see reader extract --help).",
     )
     parser.add_argument(
         "paths",
@@ -101,10 +103,77 @@ def run_reader(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader extract",
+        description="Print the people, organisations, places and groups in articles (no UI).",
+        epilog="Folders are searched recursively. Bad files are reported on stderr and skipped; "
+        "the exit status is 2 if any was.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="json",
+        help="json: one array; jsonl: one object per line, per article; text: a summary",
+    )
+    add_common(parser)
+    return parser
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Stream one report per article; a bad file is one line on stderr and does not stop the run."""
+    import json
+
+    from reader.article import iter_article_files
+    from reader.extract.report import article_report, report_text
+
+    failed = False
+
+    def complain(path: object, problem: str) -> None:
+        nonlocal failed
+        failed = True
+        print(f"reader: {inert_line(f'{path}: {problem}')}", file=sys.stderr)
+
+    def articles() -> Iterator[Article]:
+        for raw in args.paths:
+            path = Path(raw)
+            files = iter_article_files(path, on_error=complain) if path.is_dir() else [raw]
+            for file in files:
+                try:
+                    yield load_article(file)
+                except ArticleError as error:
+                    complain(error.path, error.problem)
+
+    first = True
+    for article in articles():
+        report = article_report(article)
+        if args.format == "jsonl":
+            print(json.dumps(report, ensure_ascii=False), flush=True)
+        elif args.format == "text":
+            print(("" if first else "\n") + report_text(report), flush=True)
+        else:
+            text = json.dumps(report, ensure_ascii=False, indent=2)
+            print(("[\n" if first else ",\n") + text, end="", flush=True)
+        first = False
+    if args.format == "json":
+        print("[]" if first else "\n]")
+    return EXIT_BAD_INPUT if failed else 0
+
+
+COMMANDS = {"extract": (_extract_parser, run_extract)}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        make_parser, run = COMMANDS[argv[0]]
+        argv = argv[1:]
+    else:
+        make_parser, run = _parser, run_reader
+    args = make_parser().parse_args(argv)
     try:
-        return run_reader(args)
+        return run(args)
     except BadInput as error:
         print(f"reader: {inert_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,0 +1,53 @@
+"""What ``reader extract`` prints for one article: its metadata and what was found in it.
+
+The JSON shape is a contract for scripts (see the README): keep keys stable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.article import Article
+from reader.extract.entities import extract_entities
+from reader.extract.model import ENTITY_TYPES
+from reader.inert import inert_line
+
+
+def article_report(article: Article) -> dict[str, Any]:
+    """``{"path", "article": {...}, "entities": [...]}`` for one article."""
+    return {
+        "path": article.source,
+        "article": {
+            "title": article.title,
+            "date": article.date.isoformat() if article.date else None,
+            "dateline": article.dateline,
+            "source": article.agency,
+            "words": article.words,
+            "truncated": article.truncated,
+        },
+        "entities": [entity.to_dict() for entity in extract_entities(article.text)],
+    }
+
+
+def report_text(report: dict[str, Any]) -> str:
+    """A readable summary: the title, then each type's entities with role, count and aliases."""
+    meta = report["article"]
+    facts = [meta["dateline"], meta["source"], meta["date"], f"{meta['words']} words"]
+    lines = [
+        inert_line(report["path"]),
+        "  " + inert_line(meta["title"]),
+        "  " + inert_line(" · ".join(str(fact) for fact in facts if fact)),
+    ]
+    for kind in ENTITY_TYPES:
+        entities = [e for e in report["entities"] if e["type"] == kind]
+        if not entities:
+            continue
+        lines.append(f"  {kind}")
+        for entity in entities:
+            line = f"    {entity['name']} ×{len(entity['mentions'])}"
+            if entity["role"]:
+                line += f" — {entity['role']}"
+            if entity["aliases"]:
+                line += f" (also: {', '.join(entity['aliases'])})"
+            lines.append(inert_line(line))
+    return "\n".join(lines)
