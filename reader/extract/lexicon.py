@@ -59,6 +59,7 @@ def lexicon() -> Lexicon:
     orgs = {fold(ln): ln for ln in _lines("orgs.txt")}
     first = frozenset(fold(ln) for ln in _lines("first_names.txt"))
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
+    common |= british_spellings(common)
     longest = max((k.count(" ") + 1 for d in (places, orgs, demonyms) for k in d), default=1)
     return Lexicon(places, demonyms, orgs, first, common - NOT_COMMON, longest)
 
@@ -170,6 +171,39 @@ PLACE_NOUNS = frozenset(
     savanna forest jungle wetlands plain plains steppe lagoon reef glacier"""
     )
 )
+# American → British spelling endings. The word list is American; wire copy from London or Sydney
+# writes "Harbour" and "Defence", which must stay common words at the start of a sentence.
+_BRITISH_ENDINGS = (
+    ("or", "our"),
+    ("ors", "ours"),
+    ("er", "re"),
+    ("ers", "res"),
+    ("ize", "ise"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("yze", "yse"),
+    ("ense", "ence"),
+    ("og", "ogue"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+)
+
+
+def british_spellings(words: frozenset[str]) -> frozenset[str]:
+    """British forms of the American words (extra non-words are harmless: nobody writes them)."""
+    out = set()
+    endings = tuple(american for american, _ in _BRITISH_ENDINGS)
+    for word in words:
+        if not word.endswith(endings):  # one C-level test for the ~90% that end otherwise
+            continue
+        for american, british in _BRITISH_ENDINGS:
+            if len(word) > len(american) + 2 and word.endswith(american):
+                out.add(word[: -len(american)] + british)
+    return frozenset(out)
+
+
 # Heads after which "of" continues a name: Ministry of Defense, Gulf of Mexico.
 OF_HEADS = (
     ORG_CUES
@@ -209,7 +243,12 @@ TITLE_MODIFIERS = frozenset(
     attorney supreme crown grand high lord lieutenant rear assistant associate managing
     district regional federal national opposition party majority minority house senate
     secretary-general prime-minister vice-chancellor u.s. un u.n. eu nato white house public
-    security intelligence army navy police fire parliamentary presidential of the"""
+    security intelligence army navy police fire parliamentary presidential of the
+    fisheries fishing climate digital housing tourism industry infrastructure mining oil water
+    science technology communications immigration migration sports sport youth social affairs
+    development planning works veterans commerce treasury enterprise employment welfare family
+    children equality rural urban maritime ocean forestry natural resources heritage arts
+    labour-market information media research innovation transportation"""
     )
 )
 COURTESY = frozenset(_w("""mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord"""))

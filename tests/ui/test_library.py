@@ -177,7 +177,7 @@ async def test_rows_arrive_while_the_scan_is_still_running(
     release = threading.Event()
     seen = 0
 
-    def slow_summarize(path: Path):  # noqa: ANN202
+    def slow_summarize(path: Path):
         nonlocal seen
         seen += 1
         if seen == 20:

@@ -179,6 +179,8 @@ async def test_outline_jumps_to_a_paragraph(store: AnnotationStore) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_reading(pilot)
         await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "entity-list"
+        await pilot.press("i")
         assert app.focused is not None and app.focused.id == "outline"
         await pilot.press("down", "down", "enter")
         await pilot.pause()

@@ -12,9 +12,12 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
+from reader.extract import Entity, extract_entities
 from reader.store import AnnotationStore, DocumentRecord
 from reader.ui.widgets.article_header import ArticleHeader
+from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
@@ -31,6 +34,8 @@ class ReadingScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search", id="search.open", key_display="/"),
         Binding("s", "toggle_side", "Side column", id="side.toggle"),
+        Binding("e", "pane('entities')", "Entities", id="pane.entities"),
+        Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
         Binding("escape,backspace", "back", "Library", id="screen.back"),
     ]
 
@@ -79,6 +84,7 @@ class ReadingScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.focus()
         self._show_position(view.caret)
+        self.find_entities()
 
     # -- what the panes report -----------------------------------------------------------------
 
@@ -107,15 +113,53 @@ class ReadingScreen(Screen[None]):
     @on(ArticleView.MatchesChanged)
     def show_matches(self, event: ArticleView.MatchesChanged) -> None:
         status = self.query_one(ReadingStatus)
+        self.refresh_bindings()
         if not event.query:
             status.search = ""
+        elif event.kind == "mentions":
+            noun = "mention" if event.count == 1 else "mentions"
+            where = f"{event.current + 1}/{event.count}" if event.current >= 0 else str(event.count)
+            status.search = f"{event.query}: {where} {noun}"
         elif event.count:
             status.search = f"“{event.query}” {event.current + 1}/{event.count}"
         else:
             status.search = f"“{event.query}” not found"
 
-    @on(SidePanel.ParagraphChosen)
-    def jump_to_paragraph(self, event: SidePanel.ParagraphChosen) -> None:
+    # -- entities ------------------------------------------------------------------------------
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="extract",
+        description="Finding entities",
+    )
+    def find_entities(self) -> None:
+        entities = extract_entities(self.article.text)
+        self.app.call_from_thread(self.query_one(EntitiesPane).set_entities, entities)
+
+    @on(EntitiesPane.Highlighted)
+    def light_up_mentions(self, event: EntitiesPane.Highlighted) -> None:
+        entity: Entity = event.entity
+        spans = [(m.start, m.end) for m in entity.mentions]
+        self.query_one(ArticleView).show_mentions(entity.name, spans)
+
+    @on(EntitiesPane.Jump)
+    def jump_to_mention(self, event: EntitiesPane.Jump) -> None:
+        self.query_one(ArticleView).action_match(event.step)
+
+    def action_pane(self, pane: str) -> None:
+        """Show a pane of the side column and put the keyboard in it."""
+        self.side_visible = True
+        side = self.query_one(SidePanel)
+        side.show(pane)
+        if pane == "entities":
+            self.query_one(EntitiesPane).focus_list()
+        else:
+            self.query_one("#outline").focus()
+
+    @on(ArticlePane.ParagraphChosen)
+    def jump_to_paragraph(self, event: ArticlePane.ParagraphChosen) -> None:
         view = self.query_one(ArticleView)
         view.move_to(event.offset)
         view.focus()
@@ -130,15 +174,15 @@ class ReadingScreen(Screen[None]):
         bar.display = True
         bar.focus()
 
-    @on(SearchBar.Changed)
+    @on(SearchBar.Changed, "#search")
     def search_as_typed(self, event: SearchBar.Changed) -> None:
         self.query_one(ArticleView).search(event.value)
 
-    @on(SearchBar.Submitted)
+    @on(SearchBar.Submitted, "#search")
     def keep_search(self) -> None:
         self._close_search()
 
-    @on(SearchBar.Cancelled)
+    @on(SearchBar.Cancelled, "#search")
     def cancel_search(self) -> None:
         self.query_one(ArticleView).cancel_search()
         self._close_search()
@@ -163,9 +207,20 @@ class ReadingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # With no library underneath there is nowhere to go back to: hide the key.
-        return self.can_go_back if action == "back" else True
+        if action == "back":
+            views = self.query(ArticleView)
+            return self.can_go_back or (bool(views) and bool(views.first().matches))
+        return True
 
     def action_back(self) -> None:
+        """Escape first clears lit-up mentions or matches; then it goes back to the library."""
+        view = self.query_one(ArticleView)
+        if view.matches:
+            view.clear_marks()
+            view.focus()
+            return
+        if not self.can_go_back:
+            return
         self.save_position()
         self.dismiss()
 

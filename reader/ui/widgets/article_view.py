@@ -88,11 +88,12 @@ class ArticleView(ScrollView, can_focus=True):
             return self.view
 
     class MatchesChanged(Message):
-        """The search matches or the current match changed (for the status line)."""
+        """The marks (search matches or mentions) or the current one changed."""
 
-        def __init__(self, query: str, current: int, count: int) -> None:
+        def __init__(self, query: str, current: int, count: int, kind: str = "search") -> None:
             super().__init__()
             self.query = query
+            self.kind = kind
             self.current = current
             self.count = count
 
@@ -110,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._cutoff_row = -1
         self.query = ""
+        self.marks_kind = "search"
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self.current_match = -1
@@ -311,27 +313,42 @@ class ArticleView(ScrollView, can_focus=True):
         finally:
             self._paging = False
 
-    # -- search -------------------------------------------------------------------------------
+    # -- marks: search matches, or the mentions of an entity ----------------------------------
 
     def begin_search(self) -> None:
         self._search_origin = self.caret
 
     def search(self, query: str) -> None:
-        """Highlight every match of ``query`` and put the caret on the first one from the origin."""
-        self.query = query
-        self.matches = find_all(self.article, query)
-        self._match_starts = [start for start, _ in self.matches]
-        if self.matches:
-            index = bisect_left(self._match_starts, self._search_origin)
-            self._go_to_match(index % len(self.matches))
-        else:
-            self.current_match = -1
+        """Mark every match of ``query`` and put the caret on the first one from the origin."""
+        self._set_marks(query, find_all(self.article, query), "search")
+        if not self.matches:
             self.caret = self._search_origin
-            self.post_message(self.MatchesChanged(query, -1, 0))
-        self.refresh()
 
     def cancel_search(self) -> None:
         self.search("")
+
+    def show_mentions(self, label: str, spans: list[tuple[int, int]]) -> None:
+        """Mark an entity's mentions, leaving the caret; ``n``/``N`` then step through them."""
+        self._search_origin = self.caret
+        self._set_marks(label, sorted(spans), "mentions", jump=False)
+
+    def clear_marks(self) -> None:
+        self._set_marks("", [], "search", jump=False)
+
+    def _set_marks(
+        self, label: str, spans: list[tuple[int, int]], kind: str, *, jump: bool = True
+    ) -> None:
+        self.query = label
+        self.marks_kind = kind
+        self.matches = spans
+        self._match_starts = [start for start, _ in spans]
+        self.current_match = -1
+        if spans and jump:
+            index = bisect_left(self._match_starts, self._search_origin)
+            self._go_to_match(index % len(spans))
+        else:
+            self.post_message(self.MatchesChanged(label, -1, len(spans), kind))
+        self.refresh()
 
     def action_match(self, step: int) -> None:
         if not self.matches:
@@ -349,4 +366,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.caret = self.matches[index][0]
         rows = self.layout_.rows_between(*self.matches[index])
         self.refresh_lines(rows.start, len(rows))
-        self.post_message(self.MatchesChanged(self.query, index, len(self.matches)))
+        self.post_message(
+            self.MatchesChanged(self.query, index, len(self.matches), self.marks_kind)
+        )

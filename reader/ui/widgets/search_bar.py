@@ -1,4 +1,4 @@
-"""The one-line search prompt that ``/`` opens under the reading pane."""
+"""A one-line prompt that searches or filters as you type; Escape gives it up."""
 
 from __future__ import annotations
 
@@ -16,8 +16,18 @@ class SearchBar(ReaderInput):
     class Cancelled(Message):
         """The reader gave up the search."""
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(placeholder="Search (Enter keeps, Esc cancels)", **kwargs)
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
+    def __init__(
+        self, placeholder: str = "Search (Enter keeps, Esc cancels)", **kwargs: str
+    ) -> None:
+        super().__init__(placeholder=placeholder, **kwargs)
 
     def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+        self.post_message(self.Cancelled(self))

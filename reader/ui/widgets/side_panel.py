@@ -1,90 +1,49 @@
-"""The side column: the article's details and an outline of its paragraphs.
+"""The side column beside the reading pane: one tab per pane (entities, the article's outline).
 
-The entities, quotes and highlights panes join this column as they are built; until then it is the
-place to see what the article is and to jump to a paragraph.
+The screen decides which tab shows; the panes post what the reader chose and never touch the
+reading pane themselves.
 """
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from reader.article import Article
-from reader.inert import inert_line
+from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.entities_pane import EntitiesPane
 
-#: Characters of a paragraph shown in the outline: one line of the side column.
-OUTLINE_CHARS = 30
-
-
-def details(article: Article) -> Table:
-    """A two-column table of what is known about the article."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    rows = [
-        ("Date", article.date.isoformat() if article.date else "—"),
-        ("Place", article.place or "—"),
-        ("Agency", article.agency or "—"),
-        ("Words", f"{article.words:,} ({article.reading_minutes} min)"),
-        ("Text", "cut off" if article.truncated else "complete"),
-        ("Format", article.format),
-        ("File", article.source),
-    ]
-    for label, value in rows:
-        table.add_row(label, Text(inert_line(value)))
-    return table
-
-
-def outline_prompt(article: Article, index: int) -> Text:
-    paragraph = article.paragraphs[index]
-    snippet = inert_line(
-        article.text[paragraph.start : min(paragraph.end, paragraph.start + OUTLINE_CHARS + 1)]
-    )
-    if paragraph.end - paragraph.start > OUTLINE_CHARS:
-        snippet = snippet[:OUTLINE_CHARS].rstrip() + "…"
-    label = Text(f"{index + 1:>3} ", style="dim", no_wrap=True, overflow="ellipsis")
-    label.append(snippet, style="bold" if paragraph.heading else "")
-    return label
+#: Tab ids by pane name, in the order the tabs show.
+PANES = {"entities": "entities-tab", "article": "article-tab"}
 
 
 class SidePanel(Vertical):
-    """Details above, the paragraph outline below; Enter on a paragraph jumps to it."""
-
-    class ParagraphChosen(Message):
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
+    """The tabs of the side column."""
 
     def __init__(self, article: Article, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.article = article
 
     def compose(self) -> ComposeResult:
-        yield Static("Article", classes="pane-title")
-        yield Static(details(self.article), id="details")
-        yield Static("Outline", classes="pane-title")
-        yield OptionList(
-            *(
-                Option(outline_prompt(self.article, index), id=str(index))
-                for index in range(len(self.article.paragraphs))
-            ),
-            id="outline",
-        )
+        with TabbedContent(id="panes", initial=PANES["entities"]):
+            with TabPane("Entities", id=PANES["entities"]):
+                yield EntitiesPane(self.article, id="entities")
+            with TabPane("Article", id=PANES["article"]):
+                yield ArticlePane(self.article, id="article-pane")
+
+    def on_mount(self) -> None:
+        # Tabs are switched with the screen's keys; leaving them out of the focus chain keeps
+        # tab/shift+tab moving straight between the reading pane and the lists.
+        self.query_one(Tabs).can_focus = False
+
+    @property
+    def active(self) -> str:
+        tab = self.query_one(TabbedContent).active
+        return next((name for name, tab_id in PANES.items() if tab_id == tab), "entities")
+
+    def show(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = PANES[pane]
 
     def show_paragraph(self, index: int) -> None:
-        """Mark the paragraph the caret is in, without moving focus."""
-        outline = self.query_one("#outline", OptionList)
-        if 0 <= index < outline.option_count and outline.highlighted != index:
-            outline.highlighted = index
-
-    @on(OptionList.OptionSelected, "#outline")
-    def jump_to_paragraph(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        index = int(event.option.id or 0)
-        self.post_message(self.ParagraphChosen(self.article.paragraphs[index].start))
+        self.query_one(ArticlePane).show_paragraph(index)
