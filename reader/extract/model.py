@@ -44,3 +44,40 @@ class Entity:
             "role": self.role,
             "mentions": [m.to_dict() for m in self.mentions],
         }
+
+
+QUOTE_KINDS = ("direct", "partial", "continuation", "reported")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation or piece of reported speech: ``text == article_text[start:end]``.
+
+    ``speaker`` is the speaker's canonical entity name, or a plain description ("police") when
+    the text names no entity, or None when the text does not say who spoke (unattributed).
+    ``speaker_entity`` is the linked entity's name (None for descriptions and unattributed
+    quotes). ``cue`` is the verb of saying ("said", "according to") at ``cue_start:cue_end``.
+    ``kind`` is one of ``QUOTE_KINDS``.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_entity: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "kind": self.kind,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+        }

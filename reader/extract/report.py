@@ -10,11 +10,13 @@ from typing import Any
 from reader.article import Article
 from reader.extract.entities import extract_entities
 from reader.extract.model import ENTITY_TYPES
+from reader.extract.quotes import extract_quotes
 from reader.inert import inert_line
 
 
 def article_report(article: Article) -> dict[str, Any]:
-    """``{"path", "article": {...}, "entities": [...]}`` for one article."""
+    """``{"path", "article": {...}, "entities": [...], "quotes": [...]}`` for one article."""
+    entities = extract_entities(article.text)
     return {
         "path": article.source,
         "article": {
@@ -25,7 +27,8 @@ def article_report(article: Article) -> dict[str, Any]:
             "words": article.words,
             "truncated": article.truncated,
         },
-        "entities": [entity.to_dict() for entity in extract_entities(article.text)],
+        "entities": [entity.to_dict() for entity in entities],
+        "quotes": [quote.to_dict() for quote in extract_quotes(article.text, entities)],
     }
 
 
@@ -50,4 +53,13 @@ def report_text(report: dict[str, Any]) -> str:
             if entity["aliases"]:
                 line += f" (also: {', '.join(entity['aliases'])})"
             lines.append(inert_line(line))
+    quotes = report.get("quotes") or []
+    if quotes:
+        lines.append("  QUOTES")
+        for q in quotes:
+            said = q["text"] if len(q["text"]) <= 60 else q["text"][:59].rstrip() + "…"
+            who = q["speaker"] or "unattributed"
+            cue = f" ({q['cue']})" if q["cue"] else ""
+            kind = "" if q["kind"] in ("direct", "partial") else f" [{q['kind']}]"
+            lines.append(inert_line(f"    “{said}” — {who}{cue}{kind}"))
     return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""Quotes: marks, apostrophes, attribution, kinds, reported speech, robustness, dev-set scores."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.extract import Quote, extract_entities, extract_quotes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_384cad6f7657633b.txt"
+
+
+def quotes(text: str) -> list[Quote]:
+    out = extract_quotes(text)
+    for q in out:
+        assert text[q.start : q.end] == q.text
+    return out
+
+
+def by_text(text: str) -> dict[str, Quote]:
+    return {q.text: q for q in quotes(text)}
+
+
+def test_after_attribution_and_inverted() -> None:
+    t = (
+        "Mayor Anna Lindqvist spoke on Monday.\n\n“We will rebuild the bridge,” Lindqvist said."
+        "\n\n“It will take two years,” said Erik Dahl, the city engineer."
+    )
+    q = by_text(t)
+    assert q["We will rebuild the bridge"].speaker == "Anna Lindqvist"
+    assert q["We will rebuild the bridge"].cue == "said"
+    assert q["We will rebuild the bridge"].kind == "direct"
+    assert q["It will take two years"].speaker == "Erik Dahl"
+
+
+def test_before_attribution_colon_and_straight_quotes() -> None:
+    t = 'Tomas Berg, the union leader, told reporters: "Nobody goes back to work tomorrow."'
+    (q,) = [x for x in quotes(t) if x.kind != "reported"]
+    assert q.speaker == "Tomas Berg" and q.kind == "direct"
+
+
+def test_partial_quotes_share_the_cue() -> None:
+    t = "Foreign Minister Carla Mendes denied the report as “baseless” and “dangerous.”"
+    qs = quotes(t)
+    assert [q.text for q in qs] == ["baseless", "dangerous."]
+    assert all(q.kind == "partial" and q.speaker == "Carla Mendes" for q in qs)
+    assert qs[0].cue == "denied"
+    assert t[qs[0].cue_start : qs[0].cue_end] == "denied"
+
+
+def test_continuation_same_paragraph_and_split_sentence() -> None:
+    t = (
+        "“The river is rising,” said Omar Haddad, a farmer. “We have nowhere to go.”\n\n"
+        "“Our customers are patient,” Lotta Brink said, “but patience is not infinite.”"
+    )
+    q = by_text(t)
+    assert q["We have nowhere to go."].kind == "continuation"
+    assert q["We have nowhere to go."].speaker == "Omar Haddad"
+    assert q["but patience is not infinite."].kind == "continuation"
+    assert q["but patience is not infinite."].speaker == "Lotta Brink"
+
+
+def test_multi_paragraph_quote() -> None:
+    t = (
+        "“This was not an accident,” said union secretary Grace Molefe. “It was a decision.\n\n"
+        "“Somebody decided the roof could wait.”\n\nThe company did not comment."
+    )
+    qs = quotes(t)
+    texts = [q.text for q in qs]
+    assert "It was a decision." in texts
+    last = next(q for q in qs if q.text.startswith("Somebody"))
+    assert last.kind == "continuation" and last.speaker == "Grace Molefe"
+
+
+def test_pronoun_resolves_to_recent_speaker_of_fitting_gender() -> None:
+    t = (
+        "Judge Maria Olsen told jurors the trial would last a month. Prosecutor Henrik Lund "
+        "opened the case.\n\n“The evidence is overwhelming,” he said.\n\n"
+        "“The jury must decide that,” she said."
+    )
+    q = by_text(t)
+    assert q["The evidence is overwhelming"].speaker == "Henrik Lund"
+    assert q["The jury must decide that"].speaker == "Maria Olsen"
+
+
+def test_role_noun_resolves_to_entity_with_role() -> None:
+    t = (
+        "The prosecutor, Simon Achebe, filed new charges on Friday.\n\n"
+        "“This is only the beginning,” the prosecutor said."
+    )
+    assert by_text(t)["This is only the beginning"].speaker == "Simon Achebe"
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    t = "The storm flattened the village.\n\nA sign on the church door read: “Pray for us.”"
+    (q,) = quotes(t)
+    assert q.speaker is None
+
+
+def test_nested_single_quotes_and_apostrophes() -> None:
+    t = (
+        "“My father used to say, ‘The sea gives and the sea takes,’ and he wasn’t wrong,” "
+        "said Ines Alves, who has fished since the ’90s off the Azores’ coast."
+    )
+    (q,) = [x for x in quotes(t) if x.kind != "reported"]
+    assert q.text.startswith("My father") and q.text.endswith("wasn’t wrong")
+    assert q.speaker == "Ines Alves"
+
+
+def test_apostrophes_alone_make_no_quotes() -> None:
+    t = "Montenegro’s leaders isn’t a phrase; the Smiths’ house dates from the ’90s."
+    assert all(q.kind == "reported" for q in quotes(t))
+
+
+def test_guillemets() -> None:
+    t = "« Nous ne reculerons pas », said Mayor Claire Dubois at City Hall on Monday."
+    (q,) = quotes(t)
+    assert q.text == "Nous ne reculerons pas" and q.speaker == "Claire Dubois"
+
+
+def test_reported_speech() -> None:
+    t = (
+        "Health Minister Karin Vik said the hospital would reopen in May. "
+        "The ministry later denied any plan to sell the building."
+    )
+    qs = quotes(t)
+    assert qs[0].kind == "reported" and qs[0].speaker == "Karin Vik"
+    assert qs[0].text == "the hospital would reopen in May"
+
+
+def test_according_to() -> None:
+    t = "At least 40 people were hurt, according to police spokesman Ali Demir."
+    (q,) = quotes(t)
+    assert q.kind == "reported" and q.speaker == "Ali Demir"
+
+
+def test_entities_may_be_passed_in() -> None:
+    t = "“It works,” said Nora Lind."
+    assert extract_quotes(t, extract_entities(t)) == extract_quotes(t)
+
+
+def test_to_dict_shape() -> None:
+    (q,) = quotes("“It works,” said Nora Lind.")
+    assert set(q.to_dict()) == {
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "cue",
+        "kind",
+        "cue_start",
+        "cue_end",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "”",
+        '"',
+        "“”",
+        "“ ”",
+        "‘’",
+        "«»",
+        '"a" "',
+        "“a\n\n“b\n\n“",
+        "x’ ‘y",
+        "\n\n\n",
+        "“ said",
+    ],
+)
+def test_degenerate_inputs(text: str) -> None:
+    quotes(text)
+
+
+def test_non_string_input() -> None:
+    assert extract_quotes(None) == []  # type: ignore[arg-type]
+
+
+_ALPHABET = st.sampled_from([*list("ab Z.,:;\n“”‘’\"'«»—"), "said ", "he ", "Anna Berg ", "told "])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_property_offsets(text: str) -> None:
+    for q in extract_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "partial", "continuation", "reported")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_property_any_text(text: str) -> None:
+    for q in extract_quotes(text):
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+
+
+def test_devset_thresholds() -> None:
+    from score import score_quotes
+
+    res = score_quotes()
+    assert res["quotes"] >= 200
+    assert res["found"] >= 0.90
+    assert res["speaker"] >= 0.95
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_shape() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    quoted = [q for q in extract_quotes(text) if q.kind != "reported"]
+    assert len(quoted) == 9
+    assert all(q.speaker is not None for q in quoted)
+    assert {q.kind for q in quoted} <= {"direct", "partial", "continuation"}
