@@ -161,7 +161,9 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
-COMMANDS = {"extract": (_extract_parser, run_extract)}
+from reader.exchange.commands import EXCHANGE_COMMANDS  # noqa: E402 - registered with the rest
+
+COMMANDS = {"extract": (_extract_parser, run_extract), **EXCHANGE_COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -95,3 +95,81 @@ def test_writer_killed_at_random_moments_loses_nothing_acknowledged(
 def test_importing_the_store_does_not_import_textual() -> None:
     code = "import reader.store, sys; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def _churn(db: str, doc_id: str, out: int, seed: int) -> None:
+    """Forked child: add and delete highlights until killed, acknowledging each on ``out``.
+
+    ``A id`` after an add returned, ``D? id`` before a delete starts and ``D id`` after it
+    returned; each line is one ``os.write`` (atomic on a pipe).
+    """
+    rng = random.Random(seed)
+    store = AnnotationStore.open(db)
+    mine: list[str] = []
+    while True:
+        if mine and rng.random() < 0.4:
+            victim = mine.pop(rng.randrange(len(mine)))
+            os.write(out, f"D? {victim}\n".encode())
+            store.delete_annotation(victim)
+            os.write(out, f"D {victim}\n".encode())
+        else:
+            record = store.add_annotation(AnnotationRecord.new(doc_id, 1, 2, "w" * 100))
+            mine.append(record.id)
+            os.write(out, f"A {record.id}\n".encode())
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while chunk := os.read(fd, 65536):
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
+
+
+def test_writer_deleting_and_adding_killed_hundreds_of_times(db: Path, tmp_path: Path) -> None:
+    """~200 SIGKILLs at random moments (forked children, so each round costs milliseconds).
+
+    After every kill the file parses and holds every acknowledged add that was not deleted, and
+    none of the acknowledged deletes. A delete cut off before it was acknowledged may or may not
+    have happened.
+    """
+    with AnnotationStore.open(db) as store:
+        doc = store.document_for(make_article(tmp_path / "a.txt"))
+        for i in range(150):  # bulk, so a write takes long enough to be interrupted
+            store.add_annotation(AnnotationRecord.new(doc.id, i, i + 1, "b" * 200))
+    rng = random.Random(99)
+    added: set[str] = set()
+    deleted: set[str] = set()
+    uncertain: set[str] = set()
+    rounds = 0
+    began = time.monotonic()
+    while rounds < 200 and time.monotonic() - began < 15:
+        rounds += 1
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into pytest
+            try:
+                os.close(read_end)
+                _churn(str(db), doc.id, write_end, rounds)
+            finally:
+                os._exit(1)
+        os.close(write_end)
+        time.sleep(rng.uniform(0.0, 0.02))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        for line in _read_all(read_end).split("\n")[:-1]:
+            kind, _, ident = line.partition(" ")
+            if kind == "A":
+                added.add(ident)
+            elif kind == "D?":
+                uncertain.add(ident)
+            elif kind == "D":
+                deleted.add(ident)
+                uncertain.discard(ident)
+        os.close(read_end)
+        present = set(parse(db.read_bytes(), db)["annotations"])  # always a whole, valid file
+        assert (added - deleted - uncertain) <= present
+        assert not (deleted & present)
+    assert rounds >= 150
+    assert len(added) > rounds and deleted
+    with AnnotationStore.open(db) as store:
+        assert store.notice is None

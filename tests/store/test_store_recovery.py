@@ -20,6 +20,10 @@ BAD_FILES = {
     "table not an object": b'{"documents": ["a", "b"]}',
     "record not an object": b'{"documents": {"a": "b"}}',
     "newer schema": b'{"_meta": {"schema": {"version": 2}}, "documents": {}}',
+    "unreadable schema": b'{"_meta": {"schema": {"version": "one"}}, "documents": {}}',
+    "blank": b"  \n\t\n",
+    "not JSON": b"documents: []",
+    "lone BOM": b"\xef\xbb\xbf",
 }
 
 

@@ -1,0 +1,107 @@
+"""Collect a store's highlights per document, re-anchored against each article file as it is now."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.article import ArticleError, load_article
+from reader.store import AnnotationRecord, AnnotationStore, DocumentRecord
+from reader.store.anchoring import anchor, make_target
+from reader.store.records import Target
+
+#: ``method`` of a highlight whose article cannot be read now (gone, or read from stdin).
+UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """An annotation placed on the current text: ``start``/``end`` are offsets into it."""
+
+    record: AnnotationRecord
+    start: int
+    end: int
+    anchored: bool
+    method: str  # position | quote | fuzzy | orphan | unavailable
+    text: str  # the highlighted text now, or the stored quote when not anchored
+    #: Position and quote selectors on the current text (the stored ones when not anchored).
+    target: Target
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHighlights:
+    document: DocumentRecord
+    highlights: tuple[Highlight, ...]
+    #: Why the article could not be read (its highlights are then not anchored), else None.
+    problem: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+    @property
+    def uri(self) -> str | None:
+        """The article's ``file://`` URI, or None for text read from standard input."""
+        return file_uri(self.document.path)
+
+
+def file_uri(path: str) -> str | None:
+    return Path(path).as_uri() if os.path.isabs(path) else None
+
+
+def in_scope(document: DocumentRecord, scope: Path | None) -> bool:
+    """Whether ``document`` is the file ``scope``, or lies under the folder ``scope``."""
+    if scope is None:
+        return True
+    if not os.path.isabs(document.path):
+        return False
+    path = Path(document.path)
+    return path == scope or (scope.is_dir() and scope in path.parents)
+
+
+def gather(
+    store: AnnotationStore, scope: str | os.PathLike[str] | None = None
+) -> list[DocumentHighlights]:
+    """Documents with at least one highlight (limited to a file or folder), most recent first."""
+    where = Path(scope).expanduser().resolve() if scope is not None else None
+    counts = store.annotation_counts()
+    collected = []
+    for document in store.documents():
+        if not counts.get(document.id) or not in_scope(document, where):
+            continue
+        collected.append(place(document, store.annotations_for(document.id)))
+    return collected
+
+
+def place(document: DocumentRecord, records: list[AnnotationRecord]) -> DocumentHighlights:
+    """Re-anchor ``records`` on the article at ``document.path``, in current text order."""
+    text, problem = _current_text(document)
+    highlights = []
+    for record in records:
+        if text is None:
+            start, end, exact = record.start, record.end, record.target.quote.exact
+            highlights.append(
+                Highlight(record, start, end, False, UNAVAILABLE, exact, record.target)
+            )
+            continue
+        found = anchor(text, record.target)
+        if found.method == "position" or not found.anchored:
+            target = record.target
+        else:
+            target = make_target(text, found.start, found.end)
+        shown = text[found.start : found.end] if found.anchored else record.target.quote.exact
+        highlights.append(
+            Highlight(record, found.start, found.end, found.anchored, found.method, shown, target)
+        )
+    highlights.sort(key=lambda h: (not h.anchored, h.start, h.end, h.record.created))
+    return DocumentHighlights(document, tuple(highlights), problem)
+
+
+def _current_text(document: DocumentRecord) -> tuple[str | None, str | None]:
+    if not os.path.isabs(document.path):
+        return None, "read from standard input"
+    try:
+        return load_article(document.path).text, None
+    except ArticleError as error:
+        return None, error.problem
