@@ -6,6 +6,7 @@ Built by :func:`make_app`, which the command line and the tests both use.
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -20,8 +21,10 @@ from reader.article import Article, ArticleError, load_article
 from reader.inert import inert_line
 from reader.paths import styles_dir
 from reader.store import AnnotationStore, DocumentRecord
+from reader.store.drafts import DraftBox
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
@@ -52,6 +55,7 @@ class ReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.cursor_blink = cursor_blink
+        self.drafts = DraftBox(store.path)
         self.store = store
         self.library_roots = library
         self.library_title = library_title
@@ -59,6 +63,7 @@ class ReaderApp(App[None]):
         self.theme = DARK_THEME
 
     def on_mount(self) -> None:
+        self._catch_hangups()
         notice = self.store.take_notice()
         if notice:
             self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
@@ -68,6 +73,24 @@ class ReaderApp(App[None]):
             )
         if self.initial_article is not None:
             self.show_article(self.initial_article)
+
+    def _catch_hangups(self) -> None:
+        """On SIGHUP (the SSH link dropped) or SIGTERM: keep the note being typed, then leave."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return  # not on the main thread (tests) or no signals here
+
+    def _hang_up(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.flush_draft()
+                pending = screen.pending_position()
+                if pending is not None:
+                    self.store.save_position(*pending)
+        self.exit(return_code=1)
 
     # -- opening articles ------------------------------------------------------------------------
 
@@ -111,7 +134,13 @@ class ReaderApp(App[None]):
     def _push_reading(self, article: Article, document: DocumentRecord | None) -> None:
         library = self._library()
         self.push_screen(
-            ReadingScreen(article, document, self.store, can_go_back=library is not None),
+            ReadingScreen(
+                article,
+                document,
+                self.store,
+                can_go_back=library is not None,
+                drafts=self.drafts,
+            ),
             callback=partial(self._back_in_library, article.source),
         )
 
@@ -126,6 +155,15 @@ class ReaderApp(App[None]):
         if document is not None:
             count = self.store.annotation_counts().get(document.id, 0)
             self.call_from_thread(library.update_highlights, source, count)
+
+    @on(NoteEditor.DraftChanged)
+    def keep_draft(self, event: NoteEditor.DraftChanged) -> None:
+        # The editor is a screen of its own, so its messages come here; the reading screen
+        # underneath owns the highlight being annotated.
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReadingScreen):
+                screen.keep_draft(event.text)
+                return
 
     def _library(self) -> LibraryScreen | None:
         for screen in self.screen_stack:

@@ -8,7 +8,6 @@ the mark visible without colour).
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left
 
 from rich.segment import Segment
@@ -22,8 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article import Article
-from reader.inert import inert_line
 from reader.ui import caret
+from reader.ui.highlighting import HighlightSet, Placed
+from reader.ui.paint import paint_line
 from reader.ui.search import find_all
 from reader.ui.wrap import Layout, Row
 
@@ -60,6 +60,26 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "end", "End of article", id="article.end", show=False),
         Binding("n", "match(1)", "Next match", id="search.next", show=False),
         Binding("N", "match(-1)", "Previous match", id="search.previous", show=False),
+        Binding("v", "select", "Select", id="selection.toggle", show=False),
+        Binding("h", "annotate('highlight')", "Highlight", id="highlight.add"),
+        Binding("a", "annotate('note')", "Note", id="note.edit"),
+        Binding("x", "annotate('delete')", "Delete highlight", id="highlight.delete", show=False),
+        Binding("c", "annotate('color')", "Change colour", id="highlight.color", show=False),
+        Binding("u", "annotate('undo')", "Undo", id="undo", show=False),
+        Binding(
+            "right_square_bracket",
+            "highlight_step(1)",
+            "Next highlight",
+            id="highlight.next",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket",
+            "highlight_step(-1)",
+            "Previous highlight",
+            id="highlight.previous",
+            show=False,
+        ),
     ]
 
     COMPONENT_CLASSES = {
@@ -70,6 +90,11 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--match",
         "article-view--match-current",
         "article-view--cutoff",
+        "article-view--selection",
+        "article-view--hl-yellow",
+        "article-view--hl-green",
+        "article-view--hl-blue",
+        "article-view--hl-pink",
     }
 
     caret: reactive[int] = reactive(0, init=False, always_update=False)
@@ -86,6 +111,20 @@ class ArticleView(ScrollView, can_focus=True):
         @property
         def control(self) -> ArticleView:
             return self.view
+
+    class AnnotationAsked(Message):
+        """The reader pressed an annotation key; the screen, which has the store, acts on it.
+
+        ``kind`` is highlight, note, delete, color or undo. ``start``/``end`` is the selection,
+        else the focused sentence; ``under`` is the highlight under the caret, if any.
+        """
+
+        def __init__(self, kind: str, start: int, end: int, under: Placed | None) -> None:
+            super().__init__()
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.under = under
 
     class MatchesChanged(Message):
         """The marks (search matches or mentions) or the current one changed."""
@@ -117,6 +156,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.current_match = -1
         self._search_origin = 0
         self._paging = False
+        self.highlights = HighlightSet()
+        self.selection_anchor: int | None = None
         start = caret.first(article) if caret_offset is None else caret_offset
         self.set_reactive(ArticleView.caret, caret.clamp(article, start))
 
@@ -192,6 +233,11 @@ class ArticleView(ScrollView, can_focus=True):
             layers.append(
                 (focus_start, focus_end, self.get_component_rich_style("article-view--sentence"))
             )
+        for placed in self.highlights.overlapping(start, end):
+            layers.append((placed.start, placed.end, self._highlight_style(placed)))
+        selection = self.selection()
+        if selection is not None:
+            layers.append((*selection, self.get_component_rich_style("article-view--selection")))
         if self.matches:
             match_style = self.get_component_rich_style("article-view--match")
             current_style = self.get_component_rich_style("article-view--match-current")
@@ -208,24 +254,60 @@ class ArticleView(ScrollView, can_focus=True):
             )
 
         gutter_style = self.get_component_rich_style("article-view--gutter")
-        segments = [Segment("▌ " if in_focus else "  ", gutter_style if in_focus else base)]
-        cuts = {start, end}
-        for l_start, l_end, _ in layers:
-            cuts.add(min(max(l_start, start), end))
-            cuts.add(min(max(l_end, start), end))
-        points = sorted(cuts)
-        for a, b in itertools.pairwise(points):
-            style = text_style
-            for l_start, l_end, layer in layers:
-                if l_start <= a and b <= l_end:
-                    style = style + layer
-            segments.append(Segment(inert_line(text[a:b]), style))
-        return Strip(segments)
+        gutter = Segment("▌ " if in_focus else "  ", gutter_style if in_focus else base)
+        return Strip([gutter, *paint_line(text, start, end, text_style, layers)])
 
     def _focused_span(self, offset: int | None = None) -> tuple[int, int]:
         """The span of the sentence that holds ``offset`` (the caret by default)."""
         sentence = self.article.sentence_at(self.caret if offset is None else offset)
         return (sentence.start, sentence.end) if sentence else (0, 0)
+
+    def _highlight_style(self, placed: Placed) -> Style:
+        color = placed.record.color
+        name = f"article-view--hl-{color}"
+        if name not in self.COMPONENT_CLASSES:
+            name = "article-view--hl-yellow"
+        return self.get_component_rich_style(name)
+
+    # -- highlights and selection --------------------------------------------------------------
+
+    def set_highlights(self, highlights: HighlightSet) -> None:
+        self.highlights = highlights
+        self.refresh()
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected span (caret and anchor both included), or None when not selecting."""
+        if self.selection_anchor is None:
+            return None
+        start, end = sorted((self.selection_anchor, self.caret))
+        return start, end + 1
+
+    def action_select(self) -> None:
+        """``v``: start a selection at the caret, or drop the one in progress."""
+        self.selection_anchor = self.caret if self.selection_anchor is None else None
+        self.refresh()
+        self.screen.refresh_bindings()
+
+    def cancel_selection(self) -> bool:
+        if self.selection_anchor is None:
+            return False
+        self.selection_anchor = None
+        self.refresh()
+        return True
+
+    def action_annotate(self, kind: str) -> None:
+        span = self.selection() or self._focused_span()
+        under = self.highlights.at(self.caret)
+        if kind == "highlight":
+            self.cancel_selection()
+        self.post_message(self.AnnotationAsked(kind, span[0], span[1], under))
+
+    def action_highlight_step(self, step: int) -> None:
+        placed = self.highlights.step(self.caret, step)
+        if placed is None:
+            self.notify("No more highlights this way", timeout=2)
+            return
+        self.caret = placed.start
 
     # -- caret --------------------------------------------------------------------------------
 
@@ -233,6 +315,8 @@ class ArticleView(ScrollView, can_focus=True):
         return caret.clamp(self.article, offset)
 
     def watch_caret(self, old: int, new: int) -> None:
+        if self.selection_anchor is not None:
+            self.refresh()
         self._refresh_span_rows(old)
         self._refresh_span_rows(new)
         if not self._paging:

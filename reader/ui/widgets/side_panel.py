@@ -1,4 +1,4 @@
-"""The side column beside the reading pane: one tab per pane (entities, the article's outline).
+"""The side column beside the reading pane: one tab per pane (entities, highlights, outline).
 
 The screen decides which tab shows; the panes post what the reader chose and never touch the
 reading pane themselves.
@@ -13,9 +13,10 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 from reader.article import Article
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entities_pane import EntitiesPane
+from reader.ui.widgets.highlights_pane import HighlightsPane
 
 #: Tab ids by pane name, in the order the tabs show.
-PANES = {"entities": "entities-tab", "article": "article-tab"}
+PANES = {"entities": "entities-tab", "highlights": "highlights-tab", "article": "article-tab"}
 
 
 class SidePanel(Vertical):
@@ -29,6 +30,8 @@ class SidePanel(Vertical):
         with TabbedContent(id="panes", initial=PANES["entities"]):
             with TabPane("Entities", id=PANES["entities"]):
                 yield EntitiesPane(self.article, id="entities")
+            with TabPane("Highlights", id=PANES["highlights"]):
+                yield HighlightsPane(id="highlights")
             with TabPane("Article", id=PANES["article"]):
                 yield ArticlePane(self.article, id="article-pane")
 

@@ -1,0 +1,126 @@
+"""The note editor: a typed dialog that returns the note and tags, or None when cancelled.
+
+The text is reported as it is typed (``DraftChanged``) so the screen can keep a draft on disk: a
+note survives a dropped SSH link. Escape on a changed, non-empty note asks before throwing it away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from reader.inert import inert_line
+from reader.ui.widgets.reader_input import ReaderInput
+
+#: Characters of the highlighted passage shown above the note.
+PASSAGE_CHARS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    note: str
+    tags: tuple[str, ...]
+
+    def as_args(self) -> tuple[str, tuple[str, ...]]:
+        return self.note, self.tags
+
+
+def parse_tags(raw: str) -> tuple[str, ...]:
+    """``"politics, Russia  ,,"`` → ``("politics", "Russia")``; order kept, duplicates dropped."""
+    tags = (tag.strip() for tag in raw.replace(";", ",").split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+class ConfirmDiscard(ModalScreen[bool]):
+    """Asks whether to throw away a note that was typed."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Discard", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Keep editing", id="confirm.no"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static("Throw away this note?", classes="pane-title")
+            yield Static(Text("y discards it · n or Esc goes back to editing", style="dim"))
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class NoteEditor(ModalScreen[NoteResult | None]):
+    """Multi-line note and a tags line for one highlight; ctrl+s saves, Escape cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save note", id="note.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    class DraftChanged(Message):
+        """The note text changed (the screen keeps a draft on disk)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, passage: str, note: str, tags: tuple[str, ...], *, recovered: bool) -> None:
+        super().__init__()
+        self.passage = passage
+        self.original = note
+        self.tags = tags
+        self.recovered = recovered
+
+    def compose(self) -> ComposeResult:
+        passage = inert_line(self.passage)
+        if len(passage) > PASSAGE_CHARS:
+            passage = passage[:PASSAGE_CHARS].rstrip() + "…"
+        with Vertical(id="note-box"):
+            title = "Note (recovered from an unsaved draft)" if self.recovered else "Note"
+            yield Static(title, classes="pane-title")
+            yield Static(Text(f"“{passage}”", style="italic"), id="note-passage")
+            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield ReaderInput(
+                ", ".join(self.tags), placeholder="tags, separated by commas", id="note-tags"
+            )
+            with Horizontal(id="note-buttons"):
+                yield Static(Text("ctrl+s saves · Esc cancels · tab moves to tags", style="dim"))
+                yield Button("Save", id="note-save", variant="primary")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#note-text", TextArea)
+        area.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(TextArea.Changed, "#note-text")
+    def report_draft(self, event: TextArea.Changed) -> None:
+        self.post_message(self.DraftChanged(event.text_area.text))
+
+    @on(Button.Pressed, "#note-save")
+    def save_pressed(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        note = self.query_one("#note-text", TextArea).text.strip()
+        tags = parse_tags(self.query_one("#note-tags", ReaderInput).value)
+        self.dismiss(NoteResult(note, tags))
+
+    def action_cancel(self) -> None:
+        text = self.query_one("#note-text", TextArea).text.strip()
+        if not text or text == self.original.strip():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDiscard(), answered)
