@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="article files (.txt, .md, .html) or folders; - reads standard input",
     )
+    parser.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="do not turn on mouse reporting (for terminals and multiplexers that misbehave)",
+    )
     add_common(parser)
     return parser
 
@@ -99,7 +104,8 @@ def run_reader(args: argparse.Namespace) -> int:
     from reader.ui.app import make_app
 
     with store:
-        make_app(store, library=library, library_title=title, article=article).run()
+        app = make_app(store, library=library, library_title=title, article=article)
+        app.run(mouse=not args.no_mouse)
     return 0
 
 

@@ -17,6 +17,11 @@ from rich.cells import cell_len
 from reader.article import Article
 
 _TOKEN = re.compile(r"\S+\s*")
+# Anything outside these ranges may not be one cell wide (CJK, emoji, combining marks, zero-width
+# characters); a paragraph without any is measured with len(), which is many times faster.
+# The ranges: printable ASCII, Latin-1 and Latin Extended, and the dashes, quotes and ellipsis
+# of General Punctuation. Control characters are drawn as one-cell pictures (reader.inert).
+_NOT_SIMPLE = re.compile(r"[^\x00-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]")
 
 
 class Row(Enum):
@@ -40,7 +45,7 @@ class Line:
 def _wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]``; trailing spaces stay on their line."""
     spans: list[tuple[int, int]] = []
-    ascii_only = text[start:end].isascii()
+    ascii_only = _NOT_SIMPLE.search(text, start, end) is None
     line_start = start
     used = 0
     for match in _TOKEN.finditer(text, start, end):

@@ -100,8 +100,9 @@ class ReadingScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.focus()
         self._show_position(view.caret)
-        self.find_entities()
-        self.load_highlights()
+        # After the first frame: the article shows first, the panes fill a moment later.
+        self.call_after_refresh(self.find_entities)
+        self.call_after_refresh(self.load_highlights)
 
     # -- what the panes report -----------------------------------------------------------------
 
@@ -170,6 +171,7 @@ class ReadingScreen(Screen[None]):
         self.side_visible = True
         side = self.query_one(SidePanel)
         side.show(pane)
+        side.show_paragraph(self.article.paragraph_index_at(self.query_one(ArticleView).caret))
         if pane == "entities":
             self.query_one(EntitiesPane).focus_list()
         elif pane == "highlights":

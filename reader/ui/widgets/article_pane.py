@@ -60,21 +60,28 @@ class ArticlePane(Vertical):
     def __init__(self, article: Article, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.article = article
+        self._current = 0
 
     def compose(self) -> ComposeResult:
         yield Static("Article", classes="pane-title")
         yield Static(details(self.article), id="details")
         yield Static("Outline", classes="pane-title")
-        yield OptionList(
-            *(
-                Option(outline_prompt(self.article, index), id=str(index))
-                for index in range(len(self.article.paragraphs))
-            ),
-            id="outline",
+        yield OptionList(id="outline")
+
+    def fill(self) -> None:
+        """Build the outline the first time it is shown: a 1 MB article has thousands of rows."""
+        outline = self.query_one("#outline", OptionList)
+        if outline.option_count or not self.article.paragraphs:
+            return
+        outline.add_options(
+            Option(outline_prompt(self.article, index), id=str(index))
+            for index in range(len(self.article.paragraphs))
         )
+        self.show_paragraph(self._current)
 
     def show_paragraph(self, index: int) -> None:
         """Mark the paragraph the caret is in, without moving focus."""
+        self._current = index
         outline = self.query_one("#outline", OptionList)
         if 0 <= index < outline.option_count and outline.highlighted != index:
             outline.highlighted = index

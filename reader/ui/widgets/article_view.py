@@ -61,6 +61,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "match(1)", "Next match", id="search.next", show=False),
         Binding("N", "match(-1)", "Previous match", id="search.previous", show=False),
         Binding("v", "select", "Select", id="selection.toggle", show=False),
+        Binding("y", "copy", "Copy", id="copy", show=False),
         Binding("h", "annotate('highlight')", "Highlight", id="highlight.add"),
         Binding("a", "annotate('note')", "Note", id="note.edit"),
         Binding("x", "annotate('delete')", "Delete highlight", id="highlight.delete", show=False),
@@ -97,7 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--hl-pink",
     }
 
-    caret: reactive[int] = reactive(0, init=False, always_update=False)
+    # No repaint on change: watch_caret refreshes only the rows that changed.
+    caret: reactive[int] = reactive(0, init=False, always_update=False, repaint=False)
     """Offset of the caret in ``article.text``."""
 
     class CaretMoved(Message):
@@ -156,6 +158,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current_match = -1
         self._search_origin = 0
         self._paging = False
+        self._base_style: Style | None = None
         self.highlights = HighlightSet()
         self.selection_anchor: int | None = None
         start = caret.first(article) if caret_offset is None else caret_offset
@@ -199,11 +202,19 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The base style is the same for every line of one paint; look it up once.
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         layout = self.layout_
         if row == self._cutoff_row:
             strip = self._render_cutoff()
@@ -301,6 +312,20 @@ class ArticleView(ScrollView, can_focus=True):
         if kind == "highlight":
             self.cancel_selection()
         self.post_message(self.AnnotationAsked(kind, span[0], span[1], under))
+
+    def action_copy(self) -> None:
+        """``y``: the selection, else the highlight under the caret, else the focused sentence,
+        to the reader's own clipboard through the terminal (OSC 52), so it works over SSH."""
+        under = self.highlights.at(self.caret)
+        start, end = self.selection() or (
+            (under.start, under.end) if under is not None else self._focused_span()
+        )
+        text = self.article.text[start:end]
+        if not text:
+            return
+        self.app.copy_to_clipboard(text)
+        self.cancel_selection()
+        self.notify(f"Copied {len(text)} characters", timeout=2)
 
     def action_highlight_step(self, step: int) -> None:
         placed = self.highlights.step(self.caret, step)

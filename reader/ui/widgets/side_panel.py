@@ -6,6 +6,7 @@ reading pane themselves.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane, Tabs
@@ -47,6 +48,13 @@ class SidePanel(Vertical):
 
     def show(self, pane: str) -> None:
         self.query_one(TabbedContent).active = PANES[pane]
+        if pane == "article":
+            self.query_one(ArticlePane).fill()
+
+    @on(TabbedContent.TabActivated)
+    def fill_on_first_show(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == PANES["article"]:
+            self.query_one(ArticlePane).fill()
 
     def show_paragraph(self, index: int) -> None:
         self.query_one(ArticlePane).show_paragraph(index)
