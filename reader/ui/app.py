@@ -25,6 +25,7 @@ from reader.store.drafts import DraftBox
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.screens.notes import NotesScreen
 from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
@@ -98,6 +99,15 @@ class ReaderApp(App[None]):
     def open_from_library(self, event: LibraryScreen.Opened) -> None:
         self.load(event.path)
 
+    @on(NotesScreen.Opened)
+    def open_from_notes(self, event: NotesScreen.Opened) -> None:
+        self.load(event.path, event.offset)
+
+    def action_notes(self) -> None:
+        """Every highlight and note in the database, across articles."""
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen(self.store))
+
     @work(
         thread=True,
         exit_on_error=False,
@@ -105,7 +115,7 @@ class ReaderApp(App[None]):
         group="open",
         description="Opening an article",
     )
-    def load(self, path: str) -> None:
+    def load(self, path: str, offset: int | None = None) -> None:
         """Read and parse the file off the UI thread; a bad file becomes a notification."""
         try:
             article = load_article(path)
@@ -114,7 +124,7 @@ class ReaderApp(App[None]):
                 self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
             )
             return
-        self._open(article)
+        self._open(article, offset)
 
     @work(
         thread=True,
@@ -126,20 +136,24 @@ class ReaderApp(App[None]):
     def show_article(self, article: Article) -> None:
         self._open(article)
 
-    def _open(self, article: Article) -> None:
+    def _open(self, article: Article, offset: int | None = None) -> None:
         """On a worker thread: find the article's record (and saved place), then show it."""
         document = self.store.document_for(article)
-        self.call_from_thread(self._push_reading, article, document)
+        self.call_from_thread(self._push_reading, article, document, offset)
 
-    def _push_reading(self, article: Article, document: DocumentRecord | None) -> None:
-        library = self._library()
+    def _push_reading(
+        self, article: Article, document: DocumentRecord | None, offset: int | None = None
+    ) -> None:
         self.push_screen(
             ReadingScreen(
                 article,
                 document,
                 self.store,
-                can_go_back=library is not None,
+                # The default screen is always at the bottom; anything above it is somewhere
+                # to go back to (the library, the notes).
+                can_go_back=len(self.screen_stack) > 1,
                 drafts=self.drafts,
+                start_at=offset,
             ),
             callback=partial(self._back_in_library, article.source),
         )
@@ -197,6 +211,9 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "All highlights and notes", "Search every note in the database", self.action_notes
+        )
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

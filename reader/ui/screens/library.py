@@ -79,6 +79,7 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("slash", "focus_filter", "Filter", id="library.filter", key_display="/"),
         Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("n", "app.notes", "All notes", id="library.notes"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear", show=False),
     ]

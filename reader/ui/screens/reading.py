@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
-from reader.extract import Entity, extract_entities
+from reader.extract import Entity, Quote, extract_entities, extract_quotes
 from reader.store import AnnotationRecord, AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.annotator import Annotator, NoteSaved
@@ -25,6 +25,7 @@ from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.highlights_pane import HighlightsPane
+from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
@@ -44,6 +45,7 @@ class ReadingScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.open", key_display="/"),
         Binding("s", "toggle_side", "Side column", id="side.toggle"),
         Binding("e", "pane('entities')", "Entities", id="pane.entities"),
+        Binding("quotation_mark", "pane('quotes')", "Quotes", id="pane.quotes", key_display='"'),
         Binding("H", "pane('highlights')", "Highlights", id="pane.highlights", show=False),
         Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
         Binding("escape,backspace", "back", "Library", id="screen.back"),
@@ -60,8 +62,10 @@ class ReadingScreen(Screen[None]):
         *,
         can_go_back: bool,
         drafts: DraftBox | None = None,
+        start_at: int | None = None,
     ) -> None:
         super().__init__()
+        self.start_at = start_at
         self.drafts = drafts
         self.annotator = Annotator(store, article, document) if document else None
         self._editing: AnnotationRecord | None = None
@@ -77,11 +81,10 @@ class ReadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ArticleHeader(self.article, id="header")
         with Horizontal(id="body"):
+            saved = self.document.position if self.document else None
             yield ArticleView(
                 self.article,
-                caret_offset=self.document.position
-                if self.document and self.document.position
-                else None,
+                caret_offset=self.start_at if self.start_at is not None else saved or None,
                 id="article",
             )
             yield SidePanel(self.article, id="side")
@@ -153,8 +156,24 @@ class ReadingScreen(Screen[None]):
         description="Finding entities",
     )
     def find_entities(self) -> None:
+        """Entities first (the pane fills at once), then the quotes that build on them."""
         entities = extract_entities(self.article.text)
         self.app.call_from_thread(self.query_one(EntitiesPane).set_entities, entities)
+        quotes = extract_quotes(self.article.text, entities)
+        self.app.call_from_thread(self._show_quotes, quotes)
+
+    def _show_quotes(self, quotes: list[Quote]) -> None:
+        self.query_one(QuotesPane).set_quotes(quotes)
+        self.query_one(EntitiesPane).set_quotes(quotes)
+
+    @on(QuotesPane.Chosen)
+    def jump_to_quote(self, event: QuotesPane.Chosen) -> None:
+        quote = event.quote
+        view = self.query_one(ArticleView)
+        view.show_mentions(
+            f"quote of {quote.speaker or 'unknown speaker'}", [(quote.start, quote.end)]
+        )
+        view.action_match(1)
 
     @on(EntitiesPane.Highlighted)
     def light_up_mentions(self, event: EntitiesPane.Highlighted) -> None:
@@ -176,6 +195,8 @@ class ReadingScreen(Screen[None]):
             self.query_one(EntitiesPane).focus_list()
         elif pane == "highlights":
             self.query_one(HighlightsPane).focus_list()
+        elif pane == "quotes":
+            self.query_one(QuotesPane).focus_list()
         else:
             self.query_one("#outline").focus()
 

@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.article import Article
-from reader.extract import ENTITY_TYPES, Entity
+from reader.extract import ENTITY_TYPES, Entity, Quote
 from reader.inert import inert_line
 from reader.ui.widgets.search_bar import SearchBar
 
@@ -37,8 +37,8 @@ def entity_prompt(entity: Entity) -> Text:
     return prompt
 
 
-def entity_card(article: Article, entity: Entity) -> Text:
-    """Name, type, role and aliases, then the sentences that mention the entity."""
+def entity_card(article: Article, entity: Entity, quotes: list[Quote] | None = None) -> Text:
+    """Name, type, role and aliases, what the entity said, then the sentences that mention it."""
     card = Text()
     card.append(inert_line(entity.name), style="bold")
     card.append(f"  {GROUP_TITLES.get(entity.type, entity.type).rstrip('s').lower()}\n", "dim")
@@ -47,6 +47,16 @@ def entity_card(article: Article, entity: Entity) -> Text:
     if entity.aliases:
         card.append("also: " + inert_line(", ".join(entity.aliases)) + "\n", style="dim")
     card.append(f"{len(entity.mentions)} mention{'s' if len(entity.mentions) != 1 else ''}\n")
+    said = [q for q in quotes or [] if entity.name in (q.speaker_entity, q.speaker)]
+    if said:
+        card.append(f"\nSaid ({len(said)}):\n", style="bold")
+        for quote in said[:CARD_SENTENCES]:
+            snippet = inert_line(" ".join(quote.text.split()))
+            if len(snippet) > CARD_SENTENCE_CHARS:
+                snippet = snippet[:CARD_SENTENCE_CHARS].rstrip() + "…"
+            card.append(f"“{snippet}”", style="italic")
+            card.append(f" ({inert_line(quote.cue or '')})\n", style="dim")
+        card.append("\nMentioned in:\n", style="bold")
     seen: list[tuple[int, int]] = []
     for mention in entity.mentions:
         sentence = article.sentence_at(mention.start)
@@ -89,6 +99,7 @@ class EntitiesPane(Vertical):
         super().__init__(**kwargs)
         self.article = article
         self.entities: list[Entity] | None = None
+        self.quotes: list[Quote] | None = None
         self.needle = ""
 
     def compose(self) -> ComposeResult:
@@ -104,6 +115,17 @@ class EntitiesPane(Vertical):
         """Show the extractor's result (called once, from the screen)."""
         self.entities = entities
         self._fill()
+
+    def set_quotes(self, quotes: list[Quote]) -> None:
+        """Quotes arrive after the entities; the card then lists what a person said."""
+        self.quotes = quotes
+        self._show_card()
+
+    def _show_card(self) -> None:
+        entity = self.highlighted
+        if entity is not None:
+            card = entity_card(self.article, entity, self.quotes)
+            self.query_one("#entity-card", Static).update(card)
 
     @property
     def highlighted(self) -> Entity | None:
@@ -150,7 +172,7 @@ class EntitiesPane(Vertical):
         entity = self.highlighted
         if entity is None:
             return
-        self.query_one("#entity-card", Static).update(entity_card(self.article, entity))
+        self._show_card()
         # Mentions light up only while the reader is in the list, not when it is filled.
         if self.query_one("#entity-list", OptionList).has_focus:
             self.post_message(self.Highlighted(entity))

@@ -1,4 +1,4 @@
-"""The side column beside the reading pane: one tab per pane (entities, highlights, outline).
+"""The side column beside the reading pane: a tab per pane (entities, quotes, highlights, outline).
 
 The screen decides which tab shows; the panes post what the reader chose and never touch the
 reading pane themselves.
@@ -15,9 +15,15 @@ from reader.article import Article
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.highlights_pane import HighlightsPane
+from reader.ui.widgets.quotes_pane import QuotesPane
 
 #: Tab ids by pane name, in the order the tabs show.
-PANES = {"entities": "entities-tab", "highlights": "highlights-tab", "article": "article-tab"}
+PANES = {
+    "entities": "entities-tab",
+    "quotes": "quotes-tab",
+    "highlights": "highlights-tab",
+    "article": "article-tab",
+}
 
 
 class SidePanel(Vertical):
@@ -31,6 +37,8 @@ class SidePanel(Vertical):
         with TabbedContent(id="panes", initial=PANES["entities"]):
             with TabPane("Entities", id=PANES["entities"]):
                 yield EntitiesPane(self.article, id="entities")
+            with TabPane("Quotes", id=PANES["quotes"]):
+                yield QuotesPane(id="quotes")
             with TabPane("Highlights", id=PANES["highlights"]):
                 yield HighlightsPane(id="highlights")
             with TabPane("Article", id=PANES["article"]):

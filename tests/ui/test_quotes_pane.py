@@ -1,0 +1,89 @@
+"""The quotes pane: who said what, in order or by speaker; Enter goes to the quote."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from reader.article import parse_article
+from reader.store import AnnotationStore
+from reader.ui.app import make_app
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entities_pane import EntitiesPane
+from reader.ui.widgets.quotes_pane import QuotesPane
+
+STORY = (
+    " date 2025-04-02 GDANSK, Poland (AP) — Shipyard owner Tomasz Wierzba said on Tuesday that "
+    "the yard would hire 300 welders this year.\n\n"
+    "“We have more orders than hands,” Wierzba said. “Every berth is booked until 2027.”\n\n"
+    "Union leader Agata Lis called the plan “a start” but warned that wages were too low.\n\n"
+    "“Nobody will move to the coast for these salaries,” she said."
+)
+
+
+def prompts(pane: QuotesPane) -> list[str]:
+    option_list = pane.query_one("#quote-list", OptionList)
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def open_quotes(pilot) -> QuotesPane:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("quotation_mark")
+    await pilot.pause()
+    return pilot.app.screen.query_one(QuotesPane)
+
+
+async def test_quotes_listed_in_reading_order_with_speakers(store: AnnotationStore) -> None:
+    article = parse_article(STORY, source="yard.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_quotes(pilot)
+        assert pane.quotes is not None
+        speakers = [q.speaker for q in pane.quotes]
+        assert "Tomasz Wierzba" in speakers and "Agata Lis" in speakers
+        starts = [q.start for q in pane.quotes]
+        assert starts == sorted(starts)
+        last = next(q for q in pane.quotes if q.text.startswith("Nobody will move"))
+        assert last.speaker == "Agata Lis"  # "she said", resolved
+        assert app.focused is pane.query_one("#quote-list")
+
+
+async def test_o_groups_by_speaker(store: AnnotationStore) -> None:
+    article = parse_article(STORY, source="yard.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_quotes(pilot)
+        await pilot.press("o")
+        shown = prompts(pane)
+        headers = [p for p in shown if "\n" not in p]
+        assert any(h.startswith("Tomasz Wierzba") for h in headers)
+        assert any(h.startswith("Agata Lis") for h in headers)
+
+
+async def test_enter_jumps_to_the_quote_and_marks_it(store: AnnotationStore) -> None:
+    article = parse_article(STORY, source="yard.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await open_quotes(pilot)
+        assert pane.quotes is not None
+        first = pane.quotes[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.caret == first.start
+        assert view.matches == [(first.start, first.end)]
+
+
+async def test_entity_card_lists_what_a_person_said(store: AnnotationStore) -> None:
+    article = parse_article(STORY, source="yard.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        pane = app.screen.query_one(EntitiesPane)
+        assert pane.highlighted is not None
+        card = str(pane.query_one("#entity-card").render())
+        assert "Said (" in card
+        assert "We have more orders than hands" in card
