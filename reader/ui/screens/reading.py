@@ -34,6 +34,8 @@ from reader.ui.widgets.side_panel import SidePanel
 SIDE_COLUMN_MIN_WIDTH = 100
 #: Seconds of stillness before the reading position is written (one write per pause, not per key).
 SAVE_DELAY = 0.8
+#: Articles up to this many characters are read for entities and quotes while the screen mounts.
+EAGER_EXTRACT_CHARS = 100_000
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
 
@@ -103,8 +105,13 @@ class ReadingScreen(Screen[None]):
         view = self.query_one(ArticleView)
         view.focus()
         self._show_position(view.caret)
-        # After the first frame: the article shows first, the panes fill a moment later.
-        self.call_after_refresh(self.find_entities)
+        # A news-length article is read in milliseconds: start at once, so the panes fill
+        # with the first frames. A long one would compete with the first paint for the
+        # interpreter, so it waits for the text to show.
+        if len(self.article.text) <= EAGER_EXTRACT_CHARS:
+            self.find_entities()
+        else:
+            self.call_after_refresh(self.find_entities)
         self.call_after_refresh(self.load_highlights)
 
     # -- what the panes report -----------------------------------------------------------------
