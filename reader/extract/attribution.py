@@ -12,46 +12,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from .lexicon import TITLE_HEADS
+from .cues import CUE_RE, CUE_WORDS, INVERTING, REPORT_WORDS
+from .lexicon import TITLE_HEADS, fold
 from .model import Entity
 from .roles import ROLE_HEADS
+from .speakers import Speaker, SpeakerRefs, singular
+
+__all__ = ["CUE_RE", "INVERTING", "REPORT_WORDS", "Resolver", "Speaker", "singular"]
 
 
 def _w(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-_CUE_FORMS = """said says say saying told tells telling added adds adding denied denies denying
-asked asks asking warned warns warning wrote writes writing stated states explained explains
-explaining insisted insists insisting argued argues arguing claimed claims claiming noted notes
-noting recalled recalls recalling replied replies replying responded responds continued
-declared declares announced announces acknowledged acknowledges admitted admits conceded
-concedes cautioned cautions complained complains vowed vows promised promises predicted
-predicts suggested suggests stressed stresses emphasized emphasised emphasizes emphasises
-observed remarked shouted yelled tweeted tweets posted testified testifies reiterated
-reiterates confirmed confirms pledged urged urges accused accuses called calls calling
-described describes describing dismissed dismisses denounced denounces criticized criticised
-praised hailed branded labeled labelled blamed blames alleged alleges countered agreed
-maintained maintains boasted joked lamented charged demanded disputed rejected rejects
-answered exclaimed whispered mused quipped added insisted objected protested"""
-CUE_WORDS = _w(_CUE_FORMS)
-# Cues that take a content clause: the ones that make reported speech.
-REPORT_WORDS = _w(
-    """said says told tells added denied denies warned warns wrote writes stated explained insisted
-    insists argued argues claimed claims noted recalled announced announces acknowledged admitted
-    conceded cautioned complained vowed promised predicted stressed emphasized emphasised
-    confirmed reiterated testified alleged maintained saying adding warning insisting
-    arguing claiming noting asked asks"""
-)
-# Cues that can stand before their subject: "said Peskov", "added the minister".
-INVERTING = _w(
-    """said says told added asked wrote warned continued explained insisted argued noted
-    replied recalled declared acknowledged admitted cautioned complained observed remarked
-    countered answered"""
-)
-CUE_RE = re.compile(r"(?<![\w’'-])(?:according to|" + "|".join(sorted(CUE_WORDS)) + r")(?![\w’'-])")
 
 _ADVERBS = _w(
     """also has have had later earlier then again repeatedly previously once further quickly
@@ -80,43 +53,30 @@ _PLURALS_EXTRA = _w(
     owner owners shopkeeper shopkeepers commuters passengers officer cleric clerics priest
     organiser organizer mourners participants delegates negotiators envoys mediators accountant
     accountants inspector inspectors scientists experts doctor nurse paramedic paramedics
-    coroner pathologist"""
+    coroner pathologist watchdog indictment complaint lawsuit filing documents records data
+    figures estimates census poll television radio broadcaster newspaper media campaign
+    utility association alliance businesses pontiff"""
 )
 SPEAKER_NOUNS = (frozenset(ROLE_HEADS) | frozenset(TITLE_HEADS) | _PLURALS_EXTRA) | frozenset(
     w + "s" for w in ROLE_HEADS if not w.endswith("s")
 )
-_ORG_HEADS = _w(
-    """ministry party council agency company court government union committee commission
-    office embassy department board bank army police foundation charity university firm club
-    team hospital school group"""
-)
 _STOPS = _w("""and but who that while as when after before because if than or""")
 _SPOKES = _w("""spokesman spokeswoman spokesperson spokespeople statement""")
 _WORD = re.compile(r"[\w’'.-]+|[,;:]")
-_GENDER_RE = re.compile(
-    r"(?:(?:^|[.!?]\s+)(He|She|His|Her)\b|\b(he|she)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b)"
-)
 _PRONOUNS = _w("""he she they it we""")
+_PREP_BEFORE = re.compile(
+    r"\b(?:for|of|from|at|with|to|by|against|about|in|on|behind|near)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+)?"
+    r"(?:(?:[a-z][\w’'-]*\s+){0,3}|(?:[A-Z][\w’'.-]*,?\s+)+(?:and|or)\s+(?:the\s+)?)$"
+)
+# "a forensic accountant who examined …", "a former director accused of …": the head noun
+_RESTRICTIVE = re.compile(
+    r"([A-Za-z][\w’'-]*)\s+(?:who|that|whose|[a-z]+ed\s+(?:of|with|in|by|for|from|at|on|to|as))\b"
+)
+_NOT_APPOSITION = _w("""including such like among especially notably""")
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved speaker: ``name`` to show, ``entity`` the linked entity's name or None."""
-
-    name: str
-    entity: str | None
-    type: str  # PERSON, ORG, PLACE, GROUP or DESC
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-class Resolver:
+class Resolver(SpeakerRefs):
     """Speaker resolution over one article's text and entities."""
 
     def __init__(self, text: str, masked: str, entities: list[Entity]) -> None:
@@ -132,15 +92,14 @@ class Resolver:
         self.starts = [m[0] for m in ms]
         self.by_end = {m[1]: m for m in ms}
         self.by_start = {m[0]: m for m in ms}
+        orgs = [fold(e.name).split() for e in entities if e.type == "ORG"]
+        self.org_heads = frozenset(w[-1] for w in orgs if w and w[-1].isalpha())
+        self.org_words = frozenset(x for w in orgs for x in w)
         self.history: list[tuple[int, Speaker]] = []  # (position, speaker) of items so far
         self._gender: dict[int, str | None] = {}
         self.sentence_start = lambda pos: 0  # set by the caller that knows the sentences
 
     # -- entities and mentions -------------------------------------------------------------
-    def speaker_of(self, idx: int) -> Speaker:
-        ent = self.entities[idx]
-        return Speaker(ent.name, ent.name, ent.type)
-
     def mentions_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
         i = bisect.bisect_left(self.starts, a)
         out = []
@@ -154,145 +113,82 @@ class Resolver:
         return self.text.startswith(("’s", "'s", "’ ", "' "), end)
 
     def _after_preposition(self, start: int) -> bool:
-        before = self.masked[max(0, start - 30) : start].split()
-        while before and (before[-1].lower() in _DETS or before[-1][:1].isupper()):
-            if before[-1].lower() in _DETS:
-                before.pop()
-                continue
-            break
-        return bool(before) and before[-1].lower() in _PREPS
-
-    def gender(self, idx: int) -> str | None:
-        if idx in self._gender:
-            return self._gender[idx]
-        votes = {"m": 0, "f": 0}
-        ent = self.entities[idx]
-        role = (ent.role or "").split()
-        if role and role[-1].endswith("woman"):
-            votes["f"] += 3
-        elif role and role[-1].endswith("man"):
-            votes["m"] += 3
-        for m in ent.mentions[:12]:
-            before = self.text[max(0, m.start - 5) : m.start]
-            if "Mr" in before:
-                votes["m"] += 3
-            elif "Mrs" in before or "Ms" in before:
-                votes["f"] += 3
-            window = self.masked[m.end : m.end + 200]
-            nxt = bisect.bisect_right(self.starts, m.end)
-            if nxt < len(self.mentions):
-                n_start, _, n_idx = self.mentions[nxt]
-                if self.entities[n_idx].type == "PERSON" and n_start - m.end < 160:
-                    window = window[: n_start - m.end]
-            g = _GENDER_RE.search(window)
-            if g:
-                word = (g.group(1) or g.group(2)).lower()
-                votes["m" if word in ("he", "his") else "f"] += 1
-        g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
-        self._gender[idx] = g
-        return g
-
-    # -- pronouns and roles ----------------------------------------------------------------
-    def pronoun(self, word: str, pos: int, para_start: int) -> Speaker | None:
-        word = word.lower()
-        if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            # a person named earlier in the same sentence ("X denied what he called …")
-            s = self.sentence_start(pos)
-            for x in reversed(self.mentions_in(s, pos)):
-                if self._eligible(x) and self.gender(x[2]) in (want, None):
-                    return self.speaker_of(x[2])
-            in_para = any(self._eligible(x) for x in self.mentions_in(para_start, pos))
-            for p, spk in reversed(self.history[-3:]):
-                if in_para and p < para_start:
-                    break
-                if spk.type == "PERSON" and spk.entity and p >= para_start - 1500:
-                    idx = self._index(spk.entity)
-                    g = self.gender(idx) if idx is not None else None
-                    others = [
-                        x for x in self.mentions_in(p, pos) if self._eligible(x) and x[2] != idx
-                    ]
-                    if idx is not None and (g == want or (g is None and not others)):
-                        return spk
-                    break
-            i = bisect.bisect_left(self.starts, pos) - 1
-            while i >= 0 and pos - self.mentions[i][0] < 3000:
-                s, _e, idx = self.mentions[i]
-                if self._eligible(self.mentions[i]) and self.gender(idx) in (want, None):
-                    return self.speaker_of(idx)
-                i -= 1
-            return None
-        if word in ("it", "they"):
-            if self.history:
-                p, spk = self.history[-1]
-                recent = p >= para_start - 1500
-                fits = word == "they" or spk.type != "DESC" or not spk.name.endswith("s")
-                if spk.type in ("ORG", "DESC", "GROUP", "PLACE") and recent and fits:
-                    return spk
-            i = bisect.bisect_left(self.starts, pos) - 1
-            while i >= 0 and pos - self.mentions[i][0] < 600:
-                idx = self.mentions[i][2]
-                if self.entities[idx].type == "ORG":
-                    return self.speaker_of(idx)
-                i -= 1
-        return None
-
-    def _index(self, name: str) -> int | None:
-        for idx, ent in enumerate(self.entities):
-            if ent.name == name:
-                return idx
-        return None
-
-    def role(self, head: str, pos: int) -> Speaker | None:
-        """The entity, mentioned before ``pos`` (or else anywhere), that holds role ``head``."""
-        if singular(head.lower()) != head.lower():
-            return None  # a plural ("analysts") is never one entity
-        head = head.lower()
-        best: tuple[int, int] | None = None
-        for idx, ent in enumerate(self.entities):
-            if ent.type == "PERSON" and ent.role:
-                if singular(ent.role.split()[-1]) != head:
-                    continue
-            elif ent.type == "ORG" and head in _ORG_HEADS:
-                if ent.name.split()[-1].lower() != head:
-                    continue
-            else:
-                continue
-            before = [m.start for m in ent.mentions if m.start < pos]
-            key = (1, before[-1]) if before else (0, -ent.mentions[0].start)
-            if best is None or key > best[0:2]:
-                best = (*key, idx)  # type: ignore[assignment]
-        if best is None:
-            return None
-        return self.speaker_of(best[2])  # type: ignore[misc]
+        """The mention at ``start`` is a preposition's object: "of the Chirrup", "of the messaging
+        app Chirrup", "in Soweto and Cape Town", "in neighboring Iraq"."""
+        return _PREP_BEFORE.search(self.masked, max(0, start - 60), start) is not None
 
     # -- phrases ---------------------------------------------------------------------------
+    def _speaker_noun(self, word: str) -> bool:
+        low = word.lower()
+        return low in SPEAKER_NOUNS or singular(low) in SPEAKER_NOUNS or low in self.org_heads
+
     def _desc(self, a: int, b: int, pos: int) -> Speaker | None:
         """A noun phrase ending at ``b`` whose head is a speaker noun."""
         words = [(m.start() + a, m.end() + a, m.group()) for m in _WORD.finditer(self.masked[a:b])]
-        if not words or words[-1][2].lower() not in SPEAKER_NOUNS:
+        last = words[-1][2] if len(words) > 1 else ""
+        if last.endswith(("ed", "ing")) and not self._speaker_noun(last):
+            words.pop()  # "groups based (in Iraq)"
+        if not words or not self._speaker_noun(words[-1][2]):
             return None
         head = words[-1][2]
         first = len(words) - 1
         while first > 0 and len(words) - first < 6:
             w = words[first - 1][2]
             lw = w.lower()
-            if lw in ("of", "at", "from") and first >= 2:
-                ment = self.by_end.get(words[first - 2][1])
-                if ment is not None and self._eligible(ment):
-                    return self.speaker_of(ment[2])  # "Jane Doe of the union said"
             if w in ",;:" or lw in CUE_WORDS or lw in _STOPS or lw in _PREPS:
                 break
             first -= 1
             if lw in _DETS or w.endswith(("’s", "'s")):
                 break
+        if first >= 2 and words[first - 1][2].lower() in ("of", "at", "from"):
+            ment = self.by_end.get(words[first - 2][1])
+            if ment is not None and self._eligible(ment):
+                return self.speaker_of(ment[2])  # "Jane Doe of the hard-left union said"
+        if len(words) > 1:
+            ment = self.by_end.get(words[-2][1])
+            if ment is not None and self.entities[ment[2]].type == "ORG":
+                return self.speaker_of(ment[2])  # "the CGT union", "the Eskom utility"
         phrase = self.text[words[first][0] : words[-1][1]]
-        spk = self.role(head, pos)
+        mods = tuple(
+            fold(w[2])
+            for w in words[first:-1]
+            if w[2][:1].islower() and w[2].lower() not in _DETS and fold(w[2]) in self.org_words
+        )
+        spk = self.role(head, pos, mods)
         if spk is not None:
             return spk
         if head[:1].isupper() and first == len(words) - 1 and head.lower() in TITLE_HEADS:
             return None
         return Speaker(phrase, None, "DESC")
+
+    def _loose_desc(self, a: int, b: int) -> Speaker | None:
+        """ "Small businesses (in Soweto)": a plain noun phrase before a place's preposition."""
+        words = [w for w in self.masked[a:b].split()]
+        while words and words[-1].endswith(("ed", "ing")) and len(words) > 1:
+            words.pop()
+        kept: list[str] = []
+        for w in reversed(words[-3:]):
+            if not w.isalpha() or w.lower() in _DETS or (kept and w.lower() in _STOPS):
+                break
+            kept.append(w)
+        if not kept or kept[0].lower() in _STOPS:
+            return None
+        if not kept[0].islower() and len(words) > len(kept):
+            return None  # a capitalised word that does not open the sentence: a name
+        return Speaker(" ".join(reversed(kept)), None, "DESC")
+
+    def _restrictive(self, a: int, b: int) -> Speaker | None:
+        """ "A forensic accountant who examined the books testified": the noun before the clause."""
+        comma = self.masked.rfind(",", a, b)
+        a = comma + 1 if comma >= 0 else a
+        for r in _RESTRICTIVE.finditer(self.masked, a, b):
+            lead = self.masked[a : r.start(1)].split()
+            if len(lead) > 3 or any(w.lower() in _PREPS for w in lead):
+                return None
+            if self._speaker_noun(r.group(1)):
+                return self._desc(a, r.end(1), b)
+            return None
+        return None
 
     def subject(self, a: int, b: int, para_start: int) -> Speaker | None:
         """The speaker phrase that ends right before a cue at ``b`` (searching back to ``a``)."""
@@ -328,17 +224,29 @@ class Resolver:
                 "whom",
             )
             persons = [x for x in self.mentions_in(chunk_start, inner_end) if self._eligible(x)]
-            if relative:
+            if relative or (bool(first) and first[0].lower() in _NOT_APPOSITION):
                 persons = []
             if persons:
                 return self.speaker_of(persons[-1][2])
+            whole = self.mentions_in(chunk_start, inner_end)
+            if (
+                len(whole) == 1
+                and not relative
+                and m[chunk_start:inner_end].strip() == (self.text[whole[0][0] : whole[0][1]])
+            ):
+                return self.speaker_of(whole[0][2])  # "A battery maker, Voltaris, said"
             if comma >= 0:
                 return self.subject(a, comma, para_start)
             return None
+        spk = self._restrictive(a, b)
+        if spk is not None:
+            return spk
         ment = self.by_end.get(b)
         if ment is not None and ment[0] >= a:
             if self._after_preposition(ment[0]):
                 spk = self._desc(a, self._prep_start(ment[0]), b)
+                if spk is None and self.entities[ment[2]].type in ("PLACE", "GROUP"):
+                    spk = self._loose_desc(a, self._prep_start(ment[0]))
                 if spk is not None:
                     head = spk.name.split()[-1].lower()
                     org = spk.entity is None and self.entities[ment[2]].type == "ORG"
@@ -354,7 +262,15 @@ class Resolver:
             head = m[a : a + 40].split()
             if head and head[0].lower() in _PRONOUNS:
                 return self.pronoun(head[0], a, para_start)
-            return self.first_person(a, b)
+            spk = self.first_person(a, b)
+            if spk is None:
+                # "Protesters in Tel Aviv waved flags and chanted": the sentence's subject
+                for w in _WORD.finditer(m, a, min(b, a + 60)):
+                    if self._speaker_noun(w.group()):
+                        return self._desc(a, w.end(), b)
+                    if not w.group().isalpha() and not w.group()[:1].isupper():
+                        break
+            return spk
         if word.lower() == "who":
             c = m.rfind(",", a, b - 3)
             if c > a:
@@ -420,7 +336,11 @@ class Resolver:
             # "the foreign minister, Name," — the name in apposition
             if stop < limit and m[stop] == ",":
                 nxt = self.mentions_in(stop + 1, min(limit, stop + 60))
-                adjacent = nxt and m[stop + 1 : nxt[0][0]].strip() == ""
+                adjacent = (
+                    nxt
+                    and m[stop + 1 : nxt[0][0]].strip() == ""
+                    and m[nxt[0][1] : nxt[0][1] + 1] in (",", "")
+                )
                 if adjacent and self.entities[nxt[0][2]].type == "PERSON":
                     return self.speaker_of(nxt[0][2])
             head_end = a + m[a:stop].find(heads[-1]) + len(heads[-1])

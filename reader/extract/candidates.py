@@ -148,7 +148,16 @@ _NO_STOP_ABBR = frozenset(
 )
 
 
-def _split_token(s: int, e: int, tok: str, lex: Lexicon) -> tuple[int, int, str, str, bool]:
+# Lower-case hyphen tails that make a compound adjective, not a given-name syllable ("Kim-led").
+_ADJ_TAILS = frozenset(
+    """led based backed born era style made run owned funded linked bound free like type wide
+    level class size sized only held allied aligned listed area zone old year day week""".split()  # noqa: SIM905
+)
+
+
+def _split_token(
+    s: int, e: int, tok: str, lex: Lexicon, inner: bool = False
+) -> tuple[int, int, str, str, bool]:
     """Trim one capitalised token: possessive, lower-case prefix, lower-case hyphen tail."""
     possessive = False
     if len(tok) > 2 and tok[-2] in "’'" and tok[-1] in "sS":
@@ -163,6 +172,9 @@ def _split_token(s: int, e: int, tok: str, lex: Lexicon) -> tuple[int, int, str,
         keep = [parts[0]]
         for p in parts[1:]:
             lower_word = p[:1].islower() and p not in HYPHEN_PARTICLES and p in lex.common
+            if lower_word and inner and len(keep) == 1 and len(keep[0]) <= 4 and len(p) <= 5:
+                # a two-syllable given name after a surname: "Joo Soo-ho", "Kim Ji-young"
+                lower_word = p in _ADJ_TAILS or not keep[0][:1].isupper()
             if not p or lower_word or p[0].isdigit():
                 break
             keep.append(p)
@@ -222,7 +234,7 @@ def _split_run(
                 close()
                 pending = []
             continue
-        s, e, tok, pre, poss = _split_token(s, e, tok, lex)
+        s, e, tok, pre, poss = _split_token(s, e, tok, lex, bool(cur) and not pending)
         if not tok:
             close()
             pending = []
@@ -233,7 +245,13 @@ def _split_run(
             and (low in common or _caps_common(tok, common))
             and not (fold(tok) in lex.places or fold(tok) in lex.orgs or fold(tok) in lex.demonyms)
         )
-        after_abbr = cur and cur[-1][2].count(".") > 1 and low in common and not pending
+        after_abbr = (
+            cur
+            and cur[-1][2].count(".") > 1
+            and low in common
+            and not pending
+            and not _ends_org(toks[i:])
+        )
         style_change = kind == BYLINE and cur and cur[-1][2].isupper() != tok.isupper()
         if pre or breaker or after_abbr or style_change:
             close()
@@ -253,6 +271,16 @@ def _split_run(
             close(poss)
             pending = []
     close()
+
+
+def _ends_org(rest: list[tuple[int, int, str]]) -> bool:
+    """The capitalised words from here on end in an organisation word: "Security Council"."""
+    words = []
+    for t in rest:
+        if t[2][:1].islower():
+            break
+        words.append(t[2].lower())
+    return len(words) >= 2 and words[-1] in ORG_CUES
 
 
 def _caps_common(tok: str, common: frozenset[str]) -> bool:

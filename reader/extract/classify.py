@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .candidates import BYLINE, Segment
-from .context import noun_type
+from .context import noun_type, org_evidence
 from .lexicon import (
     COMPASS,
     CONNECTORS,
@@ -28,6 +28,12 @@ from .lexicon import (
 Tok = tuple[int, int, str]
 _DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:,|\(|—|–|-[ \u00a0])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
+# Titles that follow a company's name: "Acme CEO Jane Doe".
+_ORG_TITLES = frozenset(
+    """ceo cfo coo cto chairman chairwoman chair founder co-founder president spokesman
+    spokeswoman spokesperson director""".split()  # noqa: SIM905
+)
+_CLUB_PREFIXES = frozenset(["ac", "fc", "afc", "sc", "cf", "cd", "ss", "sv", "vfb", "vfl", "rb"])
 _ROMAN = frozenset(["ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "jr.", "sr", "sr."])
 
 
@@ -68,9 +74,9 @@ def _title_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
     while j < len(toks):
         tok = toks[j][2]
         low = tok.lower()
-        if low in TITLE_HEADS:
+        if _is_title_head(tok):
             best = j + 1
-        elif low in TITLE_MODIFIERS or (j > i and low in lex.common and not _known(fold(tok), lex)):
+        elif _is_title_word(tok) or (j > i and low in lex.common and not _known(fold(tok), lex)):
             pass
         else:
             break
@@ -124,11 +130,18 @@ def classify(seg: Segment, text: str, lex: Lexicon) -> list[Raw]:
     for k in range(0 if not of_org else len(toks), len(toks) - 1):
         if toks[k][2][0].islower():
             continue
+        org_title = (
+            k in (1, 2)
+            and toks[k][2].lower() in _ORG_TITLES
+            and k + 1 < len(toks)
+            and fold(toks[k + 1][2]) in lex.first_names
+        )
         if (
             k
             and _typed_whole(toks[:k], text, lex) is None
             and not _org_cued(toks[:k])
             and not (k == 1 and _ACRONYM.fullmatch(toks[0][2]))
+            and not org_title
         ):
             continue
         t_end = _title_end(toks, k, lex)
@@ -136,7 +149,9 @@ def classify(seg: Segment, text: str, lex: Lexicon) -> list[Raw]:
             continue
         if not toks[t_end][2][0].isupper():
             continue
-        if k:
+        if k and org_title and _typed_whole(toks[:k], text, lex) is None:
+            out.append(_raw(toks[:k], text, "ORG"))  # "Chirrup CEO Victor Osei"
+        elif k:
             out.extend(classify_plain(toks[:k], text, lex, seg, False))
         raw = _raw(toks[t_end:], text, "PERSON", strong=True)
         raw.title = text[toks[k][0] : toks[t_end - 1][1]]
@@ -157,6 +172,9 @@ def _trim(seg: Segment, lex: Lexicon) -> list[Tok]:
     if whole in lex.places or whole in lex.orgs:
         return toks
     while i < len(toks) and (fold(toks[i][2]) in STOP or fold(toks[i][2]) in MONTHS_DAYS):
+        tok = toks[i][2]
+        if len(tok) >= 3 and tok.isupper() and i + 1 < len(toks) and not toks[i + 1][2].isupper():
+            break  # "WHO Director-General ...": an acronym, not the pronoun
         i += 1
     j = i
     while j < len(toks) and fold(toks[j][2]) not in MONTHS_DAYS:
@@ -270,6 +288,10 @@ def _shape(toks: list[Tok], text: str, lex: Lexicon, seg: Segment) -> tuple[str 
         return "ORG", True
     if len(caps) < 2:
         return by_noun, by_noun is not None
+    if by_noun == "ORG" or org_evidence(text, toks[0][0], toks[-1][1]):
+        return "ORG", True  # "the broadcaster France Info", "agencies such as Caritas X"
+    if low[0] in _CLUB_PREFIXES:
+        return "ORG", True  # "AC Milan", "FC Porto"
     f0, fl = fold(caps[0]), fold(caps[-1])
     if (
         f0 in lex.first_names

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_NOUNS, PLACE_NOUNS, PLACE_PREPS, SPEECH
+from .lexicon import ORG_CUES, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPS, SPEECH
+
+_PARTY_NOUNS = frozenset(["party", "movement", "alliance", "coalition", "bloc", "militia"])
 
 _PREV = re.compile(r"([A-Za-z]+)(?:[ \u00a0]+of)?[ \u00a0]+$")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]*,?[ \u00a0]*$")
@@ -13,7 +15,7 @@ _NEXT = re.compile(r"(?:’s|'s)?[ \u00a0]+([a-z]+)")
 _NEXT_SPEECH = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
 _APPOS = re.compile(
     r",[ \u00a0]+(?:the|a|an|its|which[ \u00a0]+is[ \u00a0]+(?:the|a|an))[ \u00a0]+"
-    r"(?:[\w’'-]+[ \u00a0]+){0,3}?([a-z]+)(?=[ \u00a0]*[,.;)]|[ \u00a0]+(?:of|for|that|which|in|"
+    r"(?:[\w’'-]+[ \u00a0]+){0,3}?([A-Za-z]+)(?=[ \u00a0]*[,.;)]|[ \u00a0]+(?:of|for|that|which|in|"
     r"on|founded|based|owned|run|led|known|with|where|near|at)\b)"
 )
 
@@ -31,11 +33,43 @@ def appos_type(text: str, end: int) -> str | None:
     m = _APPOS.match(text, end, end + 90)
     if m:
         word = m.group(1)
-        if word in ORG_NOUNS:
-            return "ORG"
+        low = word.lower()
+        if low in ORG_NOUNS or (word[:1].isupper() and low in ORG_CUES):
+            return "ORG"  # "Morena, the ruling party", "Gavi, the Vaccine Alliance"
         if word in PLACE_NOUNS:
             return "PLACE"
     return None
+
+
+_PLURAL_ORGS = "|".join(sorted({w[:-1] + "ies" if w.endswith("y") else w + "s" for w in ORG_NOUNS}))
+# Evidence that an unknown name is an organisation, not a person.
+_ORG_BEFORE = re.compile(
+    # a sentence-initial appositive: "A Berlin-based battery maker, Voltaris, said"
+    r"(?:(?:^|[.!?—]\s+|\n)(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}(?:"
+    + "|".join(sorted(ORG_NOUNS))
+    + r"),[ \u00a0]+"
+    # "analysts at Nomura"
+    r"|\b(?i:analysts|economists|researchers|executives|employees|engineers|strategists|"
+    r"scientists|staff)[ \u00a0]+(?:at|from)[ \u00a0]+"
+    # "supermarkets such as Kroger", "agencies, including Caritas"
+    r"|\b(?i:" + _PLURAL_ORGS + r"),?[ \u00a0]+(?:such[ \u00a0]+as|including|like)[ \u00a0]+)$"
+)
+_ORG_AFTER = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*which\b"
+    r"|(?:’s|'s)[ \u00a0]+(?:shares|headquarters|board|chief[ \u00a0]+executive|CEO|employees|"
+    r"customers|stores|factories|plants|subscribers|users)\b"
+)
+
+
+def org_evidence(text: str, start: int, end: int) -> bool:
+    """Words around an unknown name that make it an organisation: "a battery maker, Voltaris,",
+    "analysts at Nomura", "supermarkets such as Kroger", "Voltaris, which …", "Acme’s shares"."""
+    if _ORG_AFTER.match(text, end, end + 40):
+        return True
+    m = _ORG_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    return not m.group().endswith(", ") or text.startswith(",", end)
 
 
 def noun_type(text: str, start: int, end: int) -> str | None:
@@ -55,6 +89,8 @@ def noun_type(text: str, start: int, end: int) -> str | None:
         word = n.group(1)
         if word in PLACE_NOUNS and word not in ("republic", "nation", "country"):
             return "PLACE"
+        if word in _PARTY_NOUNS and not n.group().startswith(("’", "'")):
+            return "ORG"  # "the Shas party", "the far-right Vox party"
     return None
 
 

@@ -8,7 +8,7 @@ gazetteer canonical name, organisations by name and by acronym.
 from __future__ import annotations
 
 from .classify import Raw, camel_case
-from .context import coordinated, noun_type, prep_place, speech_near
+from .context import coordinated, noun_type, org_evidence, prep_place, speech_near
 from .lexicon import PARTICLES, Lexicon, fold
 
 
@@ -79,12 +79,25 @@ def cluster(raws: list[Raw], text: str, lex: Lexicon) -> list[Cluster]:
     _link_acronyms(out)
     ends = {r.end: r.type for r in raws if r.type and r.type != "PERSON"}
     starts = {r.start: r.type for r in raws if r.type and r.type != "PERSON"}
+    first_words = {}
+    for c in out:
+        words = c.raws[0].text.split()
+        if c.type == "ORG" and len(words) > 1 and words[0][:1].isupper():
+            first_words.setdefault(fold(words[0]), c)
     for raw in singles:
+        named = keyed.get(("ORG", fold(raw.text)))
+        if named is not None and not raw.strong:
+            named.raws.append(raw)  # the name was typed ORG elsewhere: "Chirrup CEO …", "Chirrup"
+            continue
         target = _person_for(raw, people)
         if target is not None:
             target.raws.append(raw)
             continue
         key_text = fold(raw.text)
+        head_of = first_words.get(key_text)
+        if head_of is not None and raw.type is None and " " not in raw.text:
+            head_of.raws.append(raw)  # "Caritas" after "Caritas Internationalis"
+            continue
         typ = raw.type
         if typ is None:
             typ = _guess_single(raw, text, lex) or (
@@ -193,7 +206,7 @@ def _guess_single(raw: Raw, text: str, lex: Lexicon) -> str | None:
     low = fold(raw.text)
     if raw.initial and low in lex.common:
         return None
-    if camel_case(raw.text):
+    if camel_case(raw.text) or org_evidence(text, raw.start, raw.end):
         return "ORG"
     if speech_near(text, raw.start, raw.end):
         return "PERSON"

@@ -118,7 +118,8 @@ ORG_CUES = frozenset(
     guard guards secretariat tribunal directorate prosecutor's prosecutors squad unit
     commission council courts inc. corp. co. ltd. network studio studios records publishers
     magazine review daily weekly observer telegraph chronicle express mail standard gazette
-    institute center centre initiative program programme project embassy consulate mission"""
+    institute center centre initiative program programme project embassy consulate mission
+    confederation elementary pantry clinic"""
     )
 )
 # Cue words that are only ORG cues when they end the name (not "Union Square").
@@ -159,7 +160,9 @@ ORG_NOUNS = frozenset(
     organization organisation startup carrier airline maker giant retailer channel outlet
     website platform app movement militia league council committee charity foundation
     institute university club team manufacturer producer conglomerate insurer lender
-    publisher daily tabloid magazine station broadcaster regulator watchdog"""
+    publisher daily tabloid magazine station broadcaster regulator watchdog utility operator
+    association nonprofit supermarket chain automaker carmaker miner provider developer
+    alliance federation confederation coalition bloc"""
     )
 )
 PLACE_NOUNS = frozenset(

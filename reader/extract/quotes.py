@@ -140,7 +140,7 @@ class _Doc:
         ended = self.text[p.start : p.end].endswith(".")
         c = CUE_RE.match(m, a, lim)
         if c is not None:
-            if c.group() in INVERTING or c.group() == "according to":
+            if c.group() in INVERTING or c.group().lower() == "according to":
                 spk = self.res.inverted(c.end(), lim, para_start)
                 if spk is not None:
                     return _Attr(spk, c.group(), c.start(), c.end())
@@ -151,6 +151,8 @@ class _Doc:
                 return None
             if ended and (len(region.split()) > 4 or not self._short_tail(c.end(), lim)):
                 return None
+            if ended and region[:1].isupper() and self.text[p.start : p.start + 1].islower():
+                return None  # a quoted fragment ends its sentence; the next one is not its cue
             spk = self.res.subject(a, c.start(), para_start)
             if spk is not None:
                 return _Attr(spk, c.group(), c.start(), c.end())
@@ -168,7 +170,7 @@ class _Doc:
         para_start = self.paras[p.para][0]
         cues = list(CUE_RE.finditer(self.masked, s, p.open))
         for c in reversed(cues):
-            if c.group() == "according to":
+            if c.group().lower() == "according to":
                 spk = self.res.inverted(c.end() + 1, p.open, para_start)
             elif c.group().endswith("ing") and self.masked[c.start() - 2 : c.start()] != ", ":
                 # "X denied “…” adding that …": the participle's subject is the clause's
@@ -219,8 +221,7 @@ def _extract(text: str, entities: list[Entity]) -> list[Quote]:
             for p in pieces:
                 _quote(doc, p, items)
         elif _FILL not in doc.masked[s:e]:
-            rep = find_reported(doc.res, s, e, doc.paras[para][0] if doc.paras else 0)
-            if rep is not None:
+            for rep in find_reported(doc.res, s, e, doc.paras[para][0] if doc.paras else 0):
                 attr = _Attr(rep.speaker, rep.cue, rep.cue_start, rep.cue_end)
                 items.append(_Item(rep.start, rep.end, "reported", attr, para))
                 doc.res.history.append((rep.start, rep.speaker))

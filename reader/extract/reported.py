@@ -28,6 +28,32 @@ _POSTPOSED = re.compile(r"\s*(?:(?:on|late|early|last)\s+)?(?:\w+\s*)?(?:[.!?,]|
 _NOT_CLAUSE = ("to ", "for ", "of ", "about ", "with ", "by ", "in ", "on ", "at ", "and ", "so ")
 _TOLD_THAT = re.compile(r"[^.;\x00]{0,80}?\bthat\b\s*")
 _END_PUNCT = " \t\n.,;:!?—–-"
+# "at least 90 people", "about 10% of cars": a quantity, not a preposition
+_QUANTITY = re.compile(
+    r"(?:at\s+(?:least|most)|about|around|up\s+to|more\s+than|fewer\s+than|less\s+than)\s+"
+    r"(?:[\d$€£¥]|a\s|an\s|half|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
+    r"|thousands|millions)",
+    re.I,
+)
+_PREP_THAT = re.compile(r"[^.;:,\x00]{0,60}?\bthat\s+")
+_OBJECT_CUES = frozenset(["warned", "warns", "told", "tells", "urged", "urges", "asked"])
+_OBJECT_TO = re.compile(
+    r"(?:(?!that\b|who\b|which\b|it\b|he\b|she\b|they\b|we\b|there\b)[\w’'.-]+\s+){1,9}?to\s+"
+    r"(?!(?:the|a|an|\d)\b)[a-z]+\b(?![\w’'-]*(?:ed|s)\b)",
+    re.I,
+)
+# after "added": a clause, not an object ("added that", "added it was", "added the plan would")
+_CLAUSE_LIKE = re.compile(
+    r"(?:that\b|(?:he|she|it|they|we|i|there|this)\b|(?:[\w’'.,%-]+\s+){0,6}?"
+    r"(?:was|were|is|are|had|has|have|would|will|could|should|might|may|must|can|did|does|do)\b)",
+    re.I,
+)
+_OBJECT_OR_CLAUSE = frozenset(
+    """added adds recalled announced announces confirmed noted predicted stressed emphasized
+    emphasised""".split()  # noqa: SIM905
+)
+_THAT_SUBJECT = re.compile(r"(?:was|is|were|are|would|will|had|has|could|should|might)\b")
+_TAKEOVER = re.compile(r",\s+(?:but|and|while|although|though|whereas)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +74,59 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def find_reported(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
-    """The reported speech in the sentence ``[s, e)`` of the masked text, if any."""
+def find_reported(res: Resolver, s: int, e: int, para_start: int) -> list[Reported]:
+    """The reported speech in the sentence ``[s, e)`` of the masked text: usually one item, two
+    when a second speaker takes over ("X said …, but lawmakers said …")."""
+    rep = _first(res, s, e, para_start)
+    if rep is None:
+        return []
+    m = res.masked
+    if rep.start > rep.cue_end:
+        for j in _TAKEOVER.finditer(m, rep.start, rep.end):
+            c = CUE_RE.search(m, j.end(), rep.end)
+            if c is None or c.group().lower() not in REPORT_WORDS:
+                continue
+            if len(m[j.end() : c.start()].split()) > 6 or "," in m[j.end() : c.start()]:
+                continue
+            rest = find_reported(res, j.end(), e, para_start)
+            if rest:
+                a, b = _trim(m, rep.start, j.start())
+                return [Reported(a, b, rep.speaker, rep.cue, rep.cue_start, rep.cue_end), *rest]
+    return [rep]
+
+
+def _clause_start(m: str, word: str, a: int, e: int) -> int | None:
+    """Where the content clause after the cue ``word`` (ending at ``a``) starts, or None."""
+    if word in ("asked", "asks"):
+        t = _WH.match(m, a, e)
+        return None if t is None else t.end()
+    if word in ("told", "tells"):
+        t = _TOLD_THAT.match(m, a, e) or _OBJECT.match(m, a, e)
+        if t is None:
+            return None
+        return _LEAD.match(m, t.end(), e).end()  # type: ignore[union-attr]
+    cue_end, a = a, _LEAD.match(m, a, e).end()  # type: ignore[union-attr]
+    lead = m[cue_end:a].rstrip()
+    if lead.endswith("that") and _THAT_SUBJECT.match(m, a, e):
+        a = cue_end + len(lead) - 4  # "said that was not enough": "that" is the subject
+    tail = m[a : a + 6].lower()
+    if tail.startswith(_NOT_CLAUSE) and not _QUANTITY.match(m, a, e):
+        # "wrote for the majority that …", "announced in August that …"
+        t = _PREP_THAT.match(m, a, e)
+        return None if t is None else t.end()
+    if word in _OBJECT_CUES:
+        head = m[a : a + 90]
+        if _OBJECT_TO.match(head):
+            return None  # "warned residents to leave", "urged the government to act"
+    if word in _OBJECT_OR_CLAUSE and not _CLAUSE_LIKE.match(m, a, e):
+        return None  # "the airline added flights", "the firm recalled 8,000 heaters"
+    return a
+
+
+def _first(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
     m = res.masked
     for c in CUE_RE.finditer(m, s, e):
-        word = c.group()
+        word = c.group().lower()
         if word == "according to":
             spk = res.inverted(c.end() + 1, e, para_start)
             if spk is None:
@@ -76,7 +150,6 @@ def find_reported(res: Resolver, s: int, e: int, para_start: int) -> Reported | 
             spk = res.subject(s, c.start(), para_start)
             if spk is None:
                 continue
-            a = c.end()
             before = m[s : c.start()].rstrip()
             if _POSTPOSED.match(m, c.end(), e) and before.count(",") >= 1:
                 # "…, officials said." / "The bus is full, she said, and …"
@@ -84,22 +157,10 @@ def find_reported(res: Resolver, s: int, e: int, para_start: int) -> Reported | 
                 if b - a >= 12:
                     return Reported(a, b, spk, word, c.start(), c.end())
                 continue
-            if word in ("asked", "asks"):
-                t = _WH.match(m, a, e)
-                if t is None:
-                    continue
-                a = t.end()
-            elif word in ("told", "tells"):
-                t = _TOLD_THAT.match(m, a, e) or _OBJECT.match(m, a, e)
-                if t is None:
-                    continue
-                a = _LEAD.match(m, t.end(), e).end()  # type: ignore[union-attr]
-            else:
-                a = _LEAD.match(m, a, e).end()  # type: ignore[union-attr]
-            tail = m[a : a + 6].lower()
-            if tail.startswith(_NOT_CLAUSE):
+            start = _clause_start(m, word, c.end(), e)
+            if start is None:
                 continue
-            a, b = _trim(m, a, e)
+            a, b = _trim(m, start, e)
         if b - a < 12 or len(m[a:b].split()) < 3:
             continue
         return Reported(a, b, spk, word, c.start(), c.end())

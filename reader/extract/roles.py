@@ -27,12 +27,13 @@ ROLE_HEADS = (
     dissident blogger commentator strategist pollster organizer organiser chairperson head
     secretary-general president-elect treasurer auditor regulator lobbyist consultant
     architect engineer economist analyst correspondent editor writer photographer spokesman
-    spokeswoman spokesperson mayor governor"""
+    spokeswoman spokesperson mayor governor accountant paramedic firefighter priest employee
+    worker volunteer miner doctor nurse midwife"""
     )
 )
 _SKIP = frozenset(_w("""alleged reported so-called then the a an its his her their our"""))
 _WORD = r"[a-z][a-z’'-]*"
-_BEFORE = re.compile(rf"((?:{_WORD}[ ]){{0,2}}({_WORD}))[ ]*,?[ ]*$")
+_BEFORE = re.compile(rf"(?<![\w’'-])((?:{_WORD}[ ]){{0,2}}({_WORD}))[ ]*,?[ ]*$")
 _AFTER = re.compile(
     rf",[ ]+(?:who[ ]+is[ ]+|who[ ]+was[ ]+)?(?:the|a|an|its|his|her)[ ]+"
     rf"((?:[\w’'.-]+[ ]){{0,4}}?({_WORD}))(?=[ ]*[,.;)]|[ ]+(?:of|for|at|in|on|to|and)\b)"

@@ -185,3 +185,41 @@ def test_property_name_soup(words: list[str]) -> None:
     for e in extract_entities(text):
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+# -- rules for common patterns of news English (original sentences) -----------------------------
+
+
+def names(text: str) -> dict[str, str]:
+    return {m.text: e.type for e in extract_entities(text) for m in e.mentions}
+
+
+def test_hyphenated_given_name_is_kept() -> None:
+    n = names("The union's spokesman, Park Min-young, said the strike would go on.")
+    assert n.get("Park Min-young") == "PERSON"
+    assert "Kim" not in names("Officials in the Kim-led government met on Friday.")
+
+
+def test_org_then_title_then_person() -> None:
+    n = names("Fennix CEO Laura Brandt said Fennix would hire 200 people.")
+    assert n.get("Laura Brandt") == "PERSON" and n.get("Fennix") == "ORG"
+
+
+def test_hyphenated_title_is_not_part_of_the_name() -> None:
+    n = names("Secretary-General Amina Diallo opened the meeting.")
+    assert n.get("Amina Diallo") == "PERSON"
+
+
+def test_org_evidence_for_unknown_names() -> None:
+    assert names("A Lyon-based chip maker, Quorvex, said profits rose.").get("Quorvex") == "ORG"
+    assert names("Analysts at Haldane said rates would fall.").get("Haldane") == "ORG"
+    n = names("Supermarkets such as Brumfield and Ostara raised prices.")
+    assert n.get("Brumfield") == "ORG"
+    assert names("Vessa, the Water Alliance, said it would appeal.").get("Vessa") == "ORG"
+    assert names("Members of the far-right Dorn party walked out.").get("Dorn") == "ORG"
+
+
+def test_name_with_of_and_organisation_word() -> None:
+    n = names("The General Confederation of Workers called a strike.")
+    assert n.get("General Confederation of Workers") == "ORG"
+    assert names("The U.N. Security Council met on Friday.").get("U.N. Security Council") == "ORG"

@@ -219,3 +219,91 @@ def test_seed_article_shape() -> None:
     assert len(quoted) == 9
     assert all(q.speaker is not None for q in quoted)
     assert {q.kind for q in quoted} <= {"direct", "partial", "continuation"}
+
+
+# -- rules for common patterns of news English (original sentences) -----------------------------
+
+
+def reported(text: str) -> list[Quote]:
+    return [q for q in quotes(text) if q.kind == "reported"]
+
+
+def test_sentence_initial_according_to() -> None:
+    (q,) = reported("According to the watchdog, about 40% of the loans were never repaid.")
+    assert q.text.startswith("about 40%") and q.speaker == "the watchdog"
+
+
+def test_quantity_after_cue_is_a_clause() -> None:
+    (q,) = reported("The Interior Ministry said at least 17 people had drowned in the floods.")
+    assert q.text.startswith("at least 17")
+
+
+def test_prepositional_phrase_before_that() -> None:
+    t = "Judge Ana Ferreira wrote for the panel that the contract was void from the start."
+    (q,) = reported(t)
+    assert q.text.startswith("the contract was void") and q.speaker == "Ana Ferreira"
+
+
+def test_second_speaker_takes_over() -> None:
+    t = "The mayor said the bridge would reopen in May, but engineers said that was unrealistic."
+    a, b = reported(t)
+    assert a.text == "the bridge would reopen in May" and a.speaker == "The mayor"
+    assert b.text.endswith("was unrealistic") and b.speaker == "engineers"
+
+
+def test_added_and_warned_in_ordinary_senses() -> None:
+    assert reported("Ryanair added routes to Porto and the airport hired more staff.") == []
+    assert reported("Police warned drivers on the coast road to stay at home.") == []
+    (q,) = reported("Police warned that the coast road would stay closed until Friday.")
+    assert q.text.startswith("the coast road")
+
+
+def test_place_inside_a_descriptive_subject() -> None:
+    t = "Fishermen in Lagos and Abuja said the quotas would ruin them."
+    (q,) = reported(t)
+    assert q.speaker.lower() == "fishermen"
+
+
+def test_preposition_object_after_modifiers_is_not_the_speaker() -> None:
+    t = (
+        "Solvik CEO Marta Lind spoke first. The chief executive of the payments firm Solvik told"
+        " investors on Monday that profits would double."
+    )
+    (q,) = reported(t)
+    assert q.speaker == "Marta Lind"
+
+
+def test_org_role_noun_resolves_to_recent_company() -> None:
+    t = "Brakel Ltd. recalled 8,000 heaters on Monday. No fires were reported, the company said."
+    (q,) = reported(t)
+    assert q.speaker == "Brakel Ltd."
+
+
+def test_role_noun_prefers_org_with_modifier() -> None:
+    t = (
+        "The Ministry of Agriculture and the Finance Ministry met on Monday. Grain exports fell"
+        " by a third, the agriculture ministry said."
+    )
+    (q,) = reported(t)
+    assert q.speaker == "Ministry of Agriculture"
+
+
+def test_restrictive_relative_clause_subject() -> None:
+    t = (
+        "A paramedic who treated the driver testified that the brakes had failed. "
+        "According to the paramedic, Omar Said, the car was going too fast."
+    )
+    q = reported(t)[0]
+    assert q.speaker == "Omar Said"
+
+
+def test_scare_quote_before_a_new_sentence_is_unattributed() -> None:
+    t = "The group was banned as an “extremist network.” She has denied the charge."
+    (q,) = [x for x in quotes(t) if x.kind != "reported"]
+    assert q.speaker is None
+
+
+def test_pronoun_after_org_appositive_relative_clause() -> None:
+    t = "The Lorvik Tenants Union, which represents renters, said it would appeal the ruling."
+    (q,) = reported(t)
+    assert q.speaker == "Lorvik Tenants Union"
