@@ -45,9 +45,16 @@ class ReadingScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="search.open", key_display="/"),
-        Binding("s", "toggle_side", "Side column", id="side.toggle"),
-        Binding("e", "pane('entities')", "Entities", id="pane.entities"),
-        Binding("quotation_mark", "pane('quotes')", "Quotes", id="pane.quotes", key_display='"'),
+        Binding("s", "toggle_side", "Side", id="side.toggle"),
+        Binding("e", "pane('entities')", "Entities", id="pane.entities", show=False),
+        Binding(
+            "quotation_mark",
+            "pane('quotes')",
+            "Quotes",
+            id="pane.quotes",
+            key_display='"',
+            show=False,
+        ),
         Binding("H", "pane('highlights')", "Highlights", id="pane.highlights", show=False),
         Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
         Binding("escape,backspace", "back", "Library", id="screen.back"),
@@ -92,7 +99,7 @@ class ReadingScreen(Screen[None]):
             yield SidePanel(self.article, id="side")
         yield SearchBar(id="search")
         yield ReadingStatus(self._file_label(), id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _file_label(self) -> str:
         source = self.article.source
