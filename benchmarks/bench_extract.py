@@ -70,6 +70,24 @@ def main() -> int:
         rate = len(text) / 1e6 / dt
         ok &= rate >= 1.0
         print(f"{'  + quotes':32} {len(text):>9} chars  {dt * 1000:7.1f} ms  {rate:5.2f} MB/s")
+    try:
+        import random
+
+        import corpus
+
+        rng = random.Random(7)
+        articles = [corpus.make_article(rng) for _ in range(1000)]
+        chars = sum(len(a) for a in articles)
+        t0 = time.perf_counter()
+        for article in articles:
+            extract_quotes(article, extract_entities(article))
+        dt = time.perf_counter() - t0
+        rate = chars / 1e6 / dt
+        ok &= rate >= 1.0
+        label = "1,000 generated articles, both"
+        print(f"{label:32} {chars:>9} chars  {dt * 1000:7.1f} ms  {rate:5.2f} MB/s")
+    except ImportError:
+        pass
     if SEED.exists():
         seed = SEED.read_text(encoding="utf-8")
         t0 = time.perf_counter()

@@ -156,6 +156,31 @@ class SpeakerRefs:
                 i -= 1
         return None
 
+    def _role_candidates(self) -> tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]]:
+        """People by the head noun of their role, and organisations with their folded words.
+
+        Built once per article: ``role`` is asked for every "the prosecutor said", and a long
+        text has thousands of entities.
+        """
+        cached = getattr(self, "_roles_cache", None)
+        if cached is None:
+            people: dict[str, list[int]] = {}
+            orgs: list[tuple[int, tuple[str, ...]]] = []
+            for idx, ent in enumerate(self.entities):
+                if ent.type == "PERSON" and ent.role:
+                    last = singular(ent.role.split()[-1])
+                    people.setdefault(_ROLE_SYNONYMS.get(last, last), []).append(idx)
+                elif ent.type == "ORG":
+                    orgs.append((idx, tuple(fold(ent.name).split())))
+            cached = self._roles_cache = (people, orgs)
+        return cached
+
+    def _mention_starts(self, idx: int) -> list[int]:
+        cache: dict[int, list[int]] = self.__dict__.setdefault("_starts_cache", {})
+        if idx not in cache:
+            cache[idx] = [m.start for m in self.entities[idx].mentions]
+        return cache[idx]
+
     def _index(self, name: str) -> int | None:
         for idx, ent in enumerate(self.entities):
             if ent.name == name:
@@ -172,23 +197,21 @@ class SpeakerRefs:
             return None  # a plural ("analysts") is never one entity
         head = _ROLE_SYNONYMS.get(head.lower(), head.lower())
         best: tuple[int, int, int] | None = None
-        for idx, ent in enumerate(self.entities):
-            if ent.type == "PERSON" and ent.role:
-                last = singular(ent.role.split()[-1])
-                if _ROLE_SYNONYMS.get(last, last) != head:
+        people, orgs = self._role_candidates()
+        for idx, words in [*((i, ()) for i in people.get(head, ())), *orgs]:
+            ent = self.entities[idx]
+            if ent.type == "ORG":
+                if head not in _ORG_HEADS:
                     continue
-            elif ent.type == "ORG" and head in _ORG_HEADS:
-                words = fold(ent.name).split()
                 if head not in (words[-1], words[0]) and not (
                     head in _COMPANY_HEADS and words[-1].rstrip(".") in _COMPANY_SUFFIXES
                 ):
                     continue
                 if mods and not any(w in words for w in mods):
                     continue
-            else:
-                continue
-            before = [m.start for m in ent.mentions if m.start < pos]
-            key = (1, before[-1]) if before else (0, -ent.mentions[0].start)
+            starts = self._mention_starts(idx)
+            before = bisect.bisect_left(starts, pos)
+            key = (1, starts[before - 1]) if before else (0, -starts[0])
             if best is None or key > best[0:2]:
                 best = (*key, idx)
         if best is None and head in _GENERIC_ORG_HEADS and not mods:
