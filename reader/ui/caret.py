@@ -8,7 +8,7 @@ a character of the body (never in the news-wire header or in the gap between par
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from reader.article import Article
 
@@ -70,15 +70,3 @@ def word(article: Article, offset: int, step: int) -> int:
     if offset - 200 > low:
         return word(article, offset - 200, -1)
     return offset
-
-
-def nearest_match(matches: list[tuple[int, int]], offset: int, step: int) -> int:
-    """Index of the next (``step > 0``, strictly after) or previous match, wrapping around."""
-    if not matches:
-        return -1
-    starts = [start for start, _ in matches]
-    if step > 0:
-        index = bisect_right(starts, offset)
-        return index % len(matches)
-    index = bisect_left(starts, offset) - 1
-    return index % len(matches)

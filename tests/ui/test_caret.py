@@ -61,11 +61,3 @@ def test_search_is_smart_case_and_spans_whitespace() -> None:
     assert find_all(article, "   ") == []
     lights = find_all(article, "channel   lights")
     assert len(lights) == 1 and article.text[slice(*lights[0])] == "channel lights"
-
-
-def test_nearest_match_wraps_around() -> None:
-    matches = [(10, 12), (20, 22), (30, 32)]
-    assert caret.nearest_match(matches, 10, 1) == 1
-    assert caret.nearest_match(matches, 30, 1) == 0
-    assert caret.nearest_match(matches, 10, -1) == 2
-    assert caret.nearest_match(matches, 25, -1) == 1

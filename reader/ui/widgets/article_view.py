@@ -8,8 +8,6 @@ the mark visible without colour).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,15 +21,17 @@ from textual.strip import Strip
 from reader.article import Article
 from reader.ui import caret
 from reader.ui.highlighting import HighlightSet, Placed
+from reader.ui.marks import Marks
 from reader.ui.paint import paint_line
 from reader.ui.search import find_all
+from reader.ui.widgets.caret_motions import CaretMotions
 from reader.ui.wrap import Layout, Row
 
 #: Cells kept left of the text for the focused-sentence bar.
 GUTTER = 2
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(CaretMotions, ScrollView, can_focus=True):
     """Shows one article; moves a caret through it by sentence, paragraph, word and page."""
 
     # ScrollView's own keys scroll without moving the caret; every key here moves the caret.
@@ -151,11 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self._layout: Layout | None = None
         self._cutoff_row = -1
-        self.query = ""
-        self.marks_kind = "search"
-        self.matches: list[tuple[int, int]] = []
-        self._match_starts: list[int] = []
-        self.current_match = -1
+        self.marks = Marks()
         self._search_origin = 0
         self._paging = False
         self._base_style: Style | None = None
@@ -249,16 +245,11 @@ class ArticleView(ScrollView, can_focus=True):
         selection = self.selection()
         if selection is not None:
             layers.append((*selection, self.get_component_rich_style("article-view--selection")))
-        if self.matches:
+        if self.marks:
             match_style = self.get_component_rich_style("article-view--match")
             current_style = self.get_component_rich_style("article-view--match-current")
-            index = max(0, bisect_left(self._match_starts, start) - 1)
-            while index < len(self.matches) and self.matches[index][0] < end:
-                m_start, m_end = self.matches[index]
-                if m_end > start:
-                    style = current_style if index == self.current_match else match_style
-                    layers.append((m_start, m_end, style))
-                index += 1
+            for m_start, m_end, current in self.marks.touching(start, end):
+                layers.append((m_start, m_end, current_style if current else match_style))
         if start <= self.caret < end:
             layers.append(
                 (self.caret, self.caret + 1, self.get_component_rich_style("article-view--caret"))
@@ -379,49 +370,6 @@ class ArticleView(ScrollView, can_focus=True):
     def move_to(self, offset: int) -> None:
         self.caret = offset
 
-    def action_sentence(self, step: int) -> None:
-        self.caret = caret.sentence(self.article, self.caret, step)
-
-    def action_paragraph(self, step: int) -> None:
-        self.caret = caret.paragraph(self.article, self.caret, step)
-
-    def action_word(self, step: int) -> None:
-        self.caret = caret.word(self.article, self.caret, step)
-
-    def action_start(self) -> None:
-        self.caret = caret.first(self.article)
-
-    def action_end(self) -> None:
-        self.caret = caret.last(self.article)
-        self.scroll_end(animate=False, immediate=True)
-
-    def action_page(self, direction: int) -> None:
-        self._scroll_rows(direction * max(1, self.scrollable_content_region.height - 2))
-
-    def action_half_page(self, direction: int) -> None:
-        self._scroll_rows(direction * max(1, self.scrollable_content_region.height // 2))
-
-    def _scroll_rows(self, delta: int) -> None:
-        """Scroll by ``delta`` rows and carry the caret along by as many rows."""
-        layout = self.layout_
-        caret_row = layout.row_of(self.caret)
-        target_scroll = min(max(0, round(self.scroll_y) + delta), round(self.max_scroll_y))
-        moved = target_scroll - round(self.scroll_y)
-        target_row = caret_row + (moved if moved else delta)
-        if target_row >= len(layout) - 1:
-            target = caret.last(self.article)
-        elif target_row <= 0:
-            target = caret.first(self.article)
-        else:
-            target = layout.offset_at_row(target_row)
-        self.scroll_to(y=target_scroll, animate=False, immediate=True)
-        # The page already scrolled; the caret rides along without nudging the view again.
-        self._paging = True
-        try:
-            self.caret = target
-        finally:
-            self._paging = False
-
     # -- marks: search matches, or the mentions of an entity ----------------------------------
 
     def begin_search(self) -> None:
@@ -430,7 +378,7 @@ class ArticleView(ScrollView, can_focus=True):
     def search(self, query: str) -> None:
         """Mark every match of ``query`` and put the caret on the first one from the origin."""
         self._set_marks(query, find_all(self.article, query), "search")
-        if not self.matches:
+        if not self.marks:
             self.caret = self._search_origin
 
     def cancel_search(self) -> None:
@@ -447,34 +395,39 @@ class ArticleView(ScrollView, can_focus=True):
     def _set_marks(
         self, label: str, spans: list[tuple[int, int]], kind: str, *, jump: bool = True
     ) -> None:
-        self.query = label
-        self.marks_kind = kind
-        self.matches = spans
-        self._match_starts = [start for start, _ in spans]
-        self.current_match = -1
-        if spans and jump:
-            index = bisect_left(self._match_starts, self._search_origin)
-            self._go_to_match(index % len(spans))
+        self.marks = Marks(label, kind, spans)
+        if self.marks and jump:
+            self._go_to_match(self.marks.first_from(self._search_origin))
         else:
-            self.post_message(self.MatchesChanged(label, -1, len(spans), kind))
+            self.post_message(self.MatchesChanged(label, -1, len(self.marks.spans), kind))
         self.refresh()
 
     def action_match(self, step: int) -> None:
-        if not self.matches:
-            if self.query:
-                self.notify(f"No match for {self.query!r}", severity="warning", markup=False)
+        if not self.marks:
+            if self.marks.label:
+                self.notify(f"No match for {self.marks.label!r}", severity="warning", markup=False)
             return
-        self._go_to_match(caret.nearest_match(self.matches, self.caret, step))
+        self._go_to_match(self.marks.step(self.caret, step))
 
     def _go_to_match(self, index: int) -> None:
-        previous = self.current_match
-        self.current_match = index
-        if 0 <= previous < len(self.matches):
-            rows = self.layout_.rows_between(*self.matches[previous])
-            self.refresh_lines(rows.start, len(rows))
-        self.caret = self.matches[index][0]
-        rows = self.layout_.rows_between(*self.matches[index])
-        self.refresh_lines(rows.start, len(rows))
-        self.post_message(
-            self.MatchesChanged(self.query, index, len(self.matches), self.marks_kind)
-        )
+        marks = self.marks
+        previous, marks.current = marks.current, index
+        for changed in {previous, index}:
+            if 0 <= changed < len(marks.spans):
+                rows = self.layout_.rows_between(*marks.spans[changed])
+                self.refresh_lines(rows.start, len(rows))
+        self.caret = marks.spans[index][0]
+        self.post_message(self.MatchesChanged(marks.label, index, len(marks.spans), marks.kind))
+
+    # Read-only views used by the screen and the tests.
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return self.marks.spans
+
+    @property
+    def current_match(self) -> int:
+        return self.marks.current
+
+    @property
+    def query(self) -> str:
+        return self.marks.label
