@@ -12,16 +12,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader import __version__
 from reader.article import Article, ArticleError, load_article
+from reader.cli import EXIT_BAD_INPUT, BadInput, add_common, reporting
 from reader.inert import inert_line
 from reader.paths import db_path, samples_dir
-
-EXIT_BAD_INPUT = 2
-
-
-class BadInput(Exception):
-    """A problem with what the user gave us: printed as one line, exit status 2."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,16 +38,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_common(parser)
     return parser
-
-
-def add_common(parser: argparse.ArgumentParser) -> None:
-    """The options every command takes."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation database (default: $READER_DB, else the user data folder)",
-    )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
 
 
 def _check_path(raw: str) -> Path:
@@ -180,13 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         make_parser, run = _parser, run_reader
     args = make_parser().parse_args(argv)
-    try:
-        return run(args)
-    except BadInput as error:
-        print(f"reader: {inert_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
+    return reporting(lambda: run(args))
 
 
 if __name__ == "__main__":

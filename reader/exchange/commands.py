@@ -1,42 +1,23 @@
 """The ``export``, ``import`` and ``notes`` subcommands: parsers and run functions.
 
-``reader/__main__.py`` registers them in its ``COMMANDS``. They report bad input themselves (one
-line on stderr, exit status 2) instead of raising the entry point's ``BadInput``: under
-``python -m reader`` the entry module is ``__main__``, and importing ``reader.__main__`` from here
-would load a second copy of it with a different ``BadInput`` class.
+``reader/__main__.py`` registers them in its ``COMMANDS`` and reports their ``BadInput``.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import __version__
+from reader.cli import EXIT_BAD_INPUT, BadInput, add_common
 from reader.inert import inert_line
 from reader.paths import db_path
 
 if TYPE_CHECKING:
     from reader.store import AnnotationStore
 
-EXIT_BAD_INPUT = 2
 FORMATS = ("markdown", "json", "w3c")
-
-
-class _BadInput(Exception):
-    """Printed as one line on stderr; exit status 2."""
-
-
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation database (default: $READER_DB, else the user data folder)",
-    )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -58,7 +39,7 @@ def export_parser() -> argparse.ArgumentParser:
         help="markdown (default): grouped by article, with links back; json: current start/end "
         "and anchored true/false; w3c: W3C Web Annotation JSON-LD",
     )
-    _add_common(parser)
+    add_common(parser)
     return parser
 
 
@@ -69,7 +50,7 @@ def import_parser() -> argparse.ArgumentParser:
         "id, so importing a file twice adds nothing.",
     )
     parser.add_argument("file", metavar="FILE", help="a file written by reader export")
-    _add_common(parser)
+    add_common(parser)
     return parser
 
 
@@ -82,61 +63,52 @@ def notes_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--grep", metavar="TEXT", help="only lines whose text, note, tags or article match TEXT"
     )
-    _add_common(parser)
+    add_common(parser)
     return parser
 
 
 def run_export(args: argparse.Namespace) -> int:
-    def run() -> int:
-        from reader.exchange.gather import gather
-        from reader.exchange.json_export import export_json
-        from reader.exchange.markdown import export_markdown
-        from reader.exchange.w3c import export_w3c
+    from reader.exchange.gather import gather
+    from reader.exchange.json_export import export_json
+    from reader.exchange.markdown import export_markdown
+    from reader.exchange.w3c import export_w3c
 
-        if args.path is not None and not Path(args.path).exists():
-            raise _BadInput(f"{args.path}: no such file or folder")
-        render = {"markdown": export_markdown, "json": export_json, "w3c": export_w3c}
-        with _open_store(args.db) as store:
-            documents = gather(store, args.path)
-        sys.stdout.write(render[args.format](documents))
-        return 0
-
-    return _reporting(run)
+    if args.path is not None and not Path(args.path).exists():
+        raise BadInput(f"{args.path}: no such file or folder")
+    render = {"markdown": export_markdown, "json": export_json, "w3c": export_w3c}
+    with _open_store(args.db) as store:
+        documents = gather(store, args.path)
+    sys.stdout.write(render[args.format](documents))
+    return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    def run() -> int:
-        from reader.exchange.importing import ImportFormatError, import_data, read_export
+    from reader.exchange.importing import ImportFormatError, import_data, read_export
 
+    try:
+        data = read_export(args.file)
+    except ImportFormatError as error:
+        raise BadInput(f"{args.file}: {error}") from None
+    with _open_store(args.db) as store:
         try:
-            data = read_export(args.file)
+            result = import_data(store, data)
         except ImportFormatError as error:
-            raise _BadInput(f"{args.file}: {error}") from None
-        with _open_store(args.db) as store:
-            try:
-                result = import_data(store, data)
-            except ImportFormatError as error:
-                raise _BadInput(f"{args.file}: {error}") from None
-        for problem in result.skipped:
-            print(f"reader: {inert_line(f'{args.file}: skipped {problem}')}", file=sys.stderr)
-        print(f"{args.file}: {result.summary()}")
-        return EXIT_BAD_INPUT if result.skipped else 0
-
-    return _reporting(run)
+            raise BadInput(f"{args.file}: {error}") from None
+    for problem in result.skipped:
+        print(f"reader: {inert_line(f'{args.file}: skipped {problem}')}", file=sys.stderr)
+    print(f"{args.file}: {result.summary()}")
+    return EXIT_BAD_INPUT if result.skipped else 0
 
 
 def run_notes(args: argparse.Namespace) -> int:
-    def run() -> int:
-        from reader.exchange.gather import gather
-        from reader.exchange.notes import note_lines
+    from reader.exchange.gather import gather
+    from reader.exchange.notes import note_lines
 
-        with _open_store(args.db) as store:
-            documents = gather(store)
-        for line in note_lines(documents, args.grep):
-            print(line)
-        return 0
-
-    return _reporting(run)
+    with _open_store(args.db) as store:
+        documents = gather(store)
+    for line in note_lines(documents, args.grep):
+        print(line)
+    return 0
 
 
 def _open_store(explicit: str | None) -> AnnotationStore:
@@ -145,22 +117,7 @@ def _open_store(explicit: str | None) -> AnnotationStore:
     try:
         return AnnotationStore.open(db_path(explicit))
     except StoreError as error:
-        raise _BadInput(str(error)) from None
-
-
-def _reporting(run: Callable[[], int]) -> int:
-    from reader.store import StoreError
-
-    try:
-        return run()
-    except (_BadInput, StoreError) as error:
-        print(f"reader: {inert_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:  # `reader notes | head`: quietly stop, as other tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-        return 0
+        raise BadInput(str(error)) from None
 
 
 EXCHANGE_COMMANDS = {
