@@ -102,7 +102,8 @@ def test_main_returns_2_in_process(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_core_never_imports_textual() -> None:
     code = (
-        "import sys, reader.article, reader.store, reader.inert, reader.paths, reader.cli, reader.extract, reader.exchange.commands, reader.__main__\n"
+        "import sys, reader.article, reader.store, reader.inert, reader.paths, reader.cli\n"
+        "import reader.extract, reader.exchange.commands, reader.__main__\n"
         "assert 'textual' not in sys.modules, 'core imported textual'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
