@@ -134,7 +134,10 @@ PLACE_CUES = frozenset(
     )
 )
 PLACE_HEADS = frozenset(
-    _w("""mount mt lake port cape isle gulf bay strait sea place plaza rue piazza fort""")
+    _w(
+        """mount mt lake port cape isle gulf bay strait sea place plaza rue piazza fort
+    san santa santo são sao saint sainte sankt puerto ciudad"""
+    )
 )
 COMPASS = frozenset(
     _w(

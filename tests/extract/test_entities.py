@@ -223,3 +223,10 @@ def test_name_with_of_and_organisation_word() -> None:
     n = names("The General Confederation of Workers called a strike.")
     assert n.get("General Confederation of Workers") == "ORG"
     assert names("The U.N. Security Council met on Friday.").get("U.N. Security Council") == "ORG"
+
+
+def test_saint_and_san_names_are_places() -> None:
+    text = "Growers near San Ramón de los Altos and Santa Lucía del Monte lost half the harvest."
+    kinds = {e.name: e.type for e in extract_entities(text)}
+    assert kinds.get("San Ramón de los Altos") == "PLACE"
+    assert kinds.get("Santa Lucía del Monte") == "PLACE"

@@ -22,6 +22,7 @@ from reader.inert import inert_line
 from reader.ui.widgets.search_bar import SearchBar
 
 GROUP_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "GROUP": "Groups"}
+KIND_NAMES = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "GROUP": "group"}
 #: Sentences quoted on an entity's card; the rest are counted.
 CARD_SENTENCES = 8
 #: Characters of each sentence shown on the card.
@@ -41,7 +42,7 @@ def entity_card(article: Article, entity: Entity, quotes: list[Quote] | None = N
     """Name, type, role and aliases, what the entity said, then the sentences that mention it."""
     card = Text()
     card.append(inert_line(entity.name), style="bold")
-    card.append(f"  {GROUP_TITLES.get(entity.type, entity.type).rstrip('s').lower()}\n", "dim")
+    card.append(f"  {KIND_NAMES.get(entity.type, entity.type.lower())}\n", "dim")
     if entity.role:
         card.append(f"{inert_line(entity.role)}\n", style="italic")
     if entity.aliases:
