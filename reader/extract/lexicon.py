@@ -95,8 +95,8 @@ STOP = frozenset(
 # Lower-case name particles allowed inside a person's name.
 PARTICLES = frozenset(
     _w(
-        """de da das do dos du del della der den di la le van von ter bin ibn bint binti al el ul
-    ud y zu af"""
+        """de da das do dos du del della der den di la le las los van von ter bin ibn bint binti
+    al el ul ud y zu af"""
     )
 )
 # Arabic article prefixes written with a hyphen that belong to the name: al-Assad.
