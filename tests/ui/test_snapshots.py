@@ -68,3 +68,30 @@ def test_help(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 40), run_before=help_screen)
+
+
+def test_note_editor_at_80x24(snap_compare, tmp_path: Path) -> None:
+    store = AnnotationStore.open(tmp_path / "reader.json")
+    app = make_app(store, article=short_article(), cursor_blink=False)
+
+    async def write_note(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j", "a")
+        await settle(pilot)
+        await pilot.press(*"Check the light order")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=write_note)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_side_panes(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    store = AnnotationStore.open(tmp_path / "reader.json")
+    app = make_app(store, article=short_article(), cursor_blink=False)
+
+    async def entities(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j", "h", "e", "down")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=entities)

@@ -92,7 +92,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             )
             with Horizontal(id="note-buttons"):
                 yield Static(Text("ctrl+s saves · Esc cancels · tab moves to tags", style="dim"))
-                yield Button("Save", id="note-save", variant="primary")
+                yield Button("Save", id="note-save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
