@@ -1,9 +1,9 @@
 """Run a command in a real pseudo-terminal and watch what it draws, through ``pyte``.
 
 The child gets a pty as its controlling terminal (``start_new_session`` + ``TIOCSCTTY``), a fixed
-window size, ``TERM=xterm-256color`` and a UTF-8 locale. A background thread copies everything the
-child writes into a ``pyte`` screen (and into a raw byte log) under a lock; tests wait for text to
-appear instead of sleeping.
+window size, ``TERM=xterm-256color`` (or ``term=``; ``extra_env`` adds or removes variables last)
+and a UTF-8 locale. A background thread copies everything the child writes into a ``pyte`` screen
+(and into a raw byte log) under a lock; tests wait for text to appear instead of sleeping.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import select
 import signal
 import struct
@@ -21,6 +22,35 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 import pyte
+
+#: Zero-width characters that are not combining marks: ZWJ, variation selectors, tags, bidi marks.
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\U000e0000-\U000e007f]")
+
+
+class _Screen(pyte.Screen):
+    """``pyte.Screen`` that keeps zero-width joiners and variation selectors in the cell before.
+
+    pyte 0.8 stops drawing the rest of a text run at such a character (``draw`` breaks out of
+    its loop), so everything after an emoji ZWJ sequence on a row would be lost.
+    """
+
+    def draw(self, data: str) -> None:
+        start = 0
+        for found in _ZERO_WIDTH.finditer(data):
+            if found.start() > start:
+                super().draw(data[start : found.start()])
+            self._attach(found.group())
+            start = found.end()
+        if start < len(data):
+            super().draw(data[start:])
+
+    def _attach(self, char: str) -> None:
+        x, line = self.cursor.x, self.buffer[self.cursor.y]
+        if x <= 0:
+            return
+        if line[x - 1].data == "" and x > 1:  # the stub after a wide character
+            x -= 1
+        line[x - 1] = line[x - 1]._replace(data=line[x - 1].data + char)
 
 
 class Terminal:
@@ -34,11 +64,13 @@ class Terminal:
         cwd: str | os.PathLike[str] | None = None,
         columns: int = 100,
         lines: int = 30,
+        term: str | None = "xterm-256color",
+        extra_env: Mapping[str, str | None] | None = None,
     ) -> None:
         self.columns = columns
         self.lines = lines
         self._lock = threading.Lock()
-        self._screen = pyte.Screen(columns, lines)
+        self._screen = _Screen(columns, lines)
         self._stream = pyte.ByteStream(self._screen)
         self._raw = bytearray()
         self._eof = threading.Event()
@@ -46,11 +78,20 @@ class Terminal:
         child_env = dict(os.environ if env is None else env)
         child_env.pop("COLUMNS", None)
         child_env.pop("LINES", None)
-        child_env["TERM"] = "xterm-256color"
         child_env["LANG"] = "C.UTF-8"
         child_env["LC_ALL"] = "C.UTF-8"
         child_env.pop("NO_COLOR", None)
         child_env.pop("TEXTUAL", None)
+        if term is None:
+            child_env.pop("TERM", None)
+        else:
+            child_env["TERM"] = term
+        # Last word: ``extra_env`` sets (or, with None, removes) variables, e.g. NO_COLOR.
+        for name, value in (extra_env or {}).items():
+            if value is None:
+                child_env.pop(name, None)
+            else:
+                child_env[name] = value
 
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
@@ -112,6 +153,38 @@ class Terminal:
         with self._lock:
             return bytes(self._raw)
 
+    def raw_size(self) -> int:
+        """How many bytes the child has written so far (a mark for :meth:`raw_since`)."""
+        with self._lock:
+            return len(self._raw)
+
+    def raw_since(self, mark: int) -> bytes:
+        """The bytes written after ``mark`` (a :meth:`raw_size` taken earlier)."""
+        with self._lock:
+            return bytes(self._raw[mark:])
+
+    def cursor(self) -> tuple[int, int]:
+        """The terminal cursor as (x, y)."""
+        with self._lock:
+            return self._screen.cursor.x, self._screen.cursor.y
+
+    def wait_quiet(self, quiet: float = 0.3, timeout: float = 10) -> int:
+        """Wait until nothing has been written for ``quiet`` seconds; return the byte count.
+
+        For measurements only (tests wait for screen conditions): it tells when a repaint is over.
+        """
+        deadline = time.monotonic() + timeout
+        size, since = self.raw_size(), time.monotonic()
+        while True:
+            time.sleep(0.01)
+            now_size, now = self.raw_size(), time.monotonic()
+            if now_size != size:
+                size, since = now_size, now
+            elif now - since >= quiet or self._eof.is_set():
+                return size
+            if now >= deadline:
+                raise AssertionError(f"output still changing after {timeout}s")
+
     def wait_until(
         self, condition: Callable[[str], bool], *, timeout: float = 10, what: str = "condition"
     ) -> str:
@@ -132,6 +205,11 @@ class Terminal:
     def wait_for(self, text: str, timeout: float = 10) -> str:
         """Wait until ``text`` is on screen; return the screen. AssertionError on timeout."""
         return self.wait_until(lambda screen: text in screen, timeout=timeout, what=repr(text))
+
+    @property
+    def ended(self) -> bool:
+        """True once the child's side of the pty is closed and all its output is read."""
+        return self._eof.is_set()
 
     def tty_attributes(self) -> list:
         """``termios.tcgetattr`` of the pty (what the child left it as, even after it exits)."""
