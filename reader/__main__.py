@@ -90,7 +90,8 @@ def run_reader(args: argparse.Namespace) -> int:
     with store:
         app = make_app(store, library=library, library_title=title, article=article)
         app.run(mouse=not args.no_mouse)
-    return 0
+    # Non-zero after a crash, a hang-up or SIGTERM, so scripts and shells can tell.
+    return app.return_code or 0
 
 
 def _extract_parser() -> argparse.ArgumentParser:

@@ -256,3 +256,54 @@ async def test_markup_and_escapes_in_an_article_are_inert(store: AnnotationStore
         assert "\x1b" not in lines and "\x9b" not in lines
         assert "␛" in lines
         assert app.is_running
+
+
+async def test_keys_typed_right_behind_slash_go_into_the_query(store: AnnotationStore) -> None:
+    """Over SSH keys arrive together: all of ``/port`` is queued before the bar opens."""
+    from textual import events
+
+    app = make_app(store, article=short_article(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await open_reading(pilot)
+        for char in "/port":
+            app.post_message(events.Key("slash" if char == "/" else char, char))
+        await pilot.pause(0.2)
+        bar = app.screen.query_one("#search")
+        assert bar.value == "port"
+        assert app.focused is bar
+        assert len(view.matches) == 3
+        # The next key, typed after the bar took the focus, adds to the query.
+        await pilot.press("s")
+        assert bar.value == "ports"
+
+
+async def test_annotation_keys_wait_for_the_stored_highlights(
+    store: AnnotationStore, monkeypatch
+) -> None:
+    """``h`` pressed before the stored highlights are loaded is kept, then done once."""
+    import threading
+
+    from reader.ui.annotator import Annotator
+
+    release = threading.Event()
+    load = Annotator.load
+
+    def slow_load(self: Annotator):
+        release.wait(timeout=10)
+        return load(self)
+
+    monkeypatch.setattr(Annotator, "load", slow_load)
+    article = short_article()
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not isinstance(app.screen, ReadingScreen):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        await pilot.press("h")
+        document = store.document_for(article)
+        assert store.annotations_for(document.id) == []
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(store.annotations_for(document.id)) == 1

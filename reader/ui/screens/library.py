@@ -264,14 +264,21 @@ class LibraryScreen(Screen[None]):
         # Typing a letter in the table starts filtering, as in most list views; bound keys
         # (o to sort, q to quit, ...) keep their meaning.
         table = self.query_one(DataTable)
+        filter_input = self.query_one("#filter", Input)
+        if self.focused is filter_input and event.character and event.is_printable:
+            # A letter queued for the table before the first one moved the focus: the input
+            # itself stops the keys it takes, so this one came from behind.
+            filter_input.insert_text_at_cursor(event.character)
+            event.stop()
+            return
         if (
             self.focused is table
             and event.character
             and event.character.isalnum()
             and event.key not in self.app.active_bindings
         ):
-            filter_input = self.query_one("#filter", Input)
-            filter_input.focus()
+            # At once: the letters typed right after this one must follow it into the filter.
+            self.set_focus(filter_input)
             filter_input.insert_text_at_cursor(event.character)
             event.stop()
 
@@ -284,11 +291,15 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def open_first(self) -> None:
+        """Enter in the filter opens the first article that matches."""
         table = self.query_one(DataTable)
-        table.focus()
+        self.set_focus(table)
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self._rebuild()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
+            self.action_open()
 
     # -- opening ------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from reader.inert import inert_line
+from reader.inert import inert, inert_line
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: Characters of the highlighted passage shown above the note.
@@ -86,9 +86,14 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             title = "Note (recovered from an unsaved draft)" if self.recovered else "Note"
             yield Static(title, classes="pane-title")
             yield Static(Text(f"“{passage}”", style="italic"), id="note-passage")
-            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
+            # A stored note or draft may hold control characters: shown as stand-ins, never raw.
+            yield TextArea(
+                inert(self.original), id="note-text", soft_wrap=True, show_line_numbers=False
+            )
             yield ReaderInput(
-                ", ".join(self.tags), placeholder="tags, separated by commas", id="note-tags"
+                inert_line(", ".join(self.tags)),
+                placeholder="tags, separated by commas",
+                id="note-tags",
             )
             with Horizontal(id="note-buttons"):
                 yield Static(Text("ctrl+s saves · Esc cancels · tab moves to tags", style="dim"))
@@ -102,20 +107,29 @@ class NoteEditor(ModalScreen[NoteResult | None]):
 
     @on(TextArea.Changed, "#note-text")
     def report_draft(self, event: TextArea.Changed) -> None:
-        self.post_message(self.DraftChanged(event.text_area.text))
+        area = event.text_area
+        text = area.text
+        clean = inert(text)
+        if clean != text:
+            # Pasted or typed control characters never reach the terminal. inert() maps one
+            # character to one, so the cursor stays where it was.
+            cursor = area.cursor_location
+            area.text = clean
+            area.move_cursor(cursor)
+        self.post_message(self.DraftChanged(clean))
 
     @on(Button.Pressed, "#note-save")
     def save_pressed(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        note = self.query_one("#note-text", TextArea).text.strip()
-        tags = parse_tags(self.query_one("#note-tags", ReaderInput).value)
+        note = inert(self.query_one("#note-text", TextArea).text).strip()
+        tags = parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
         self.dismiss(NoteResult(note, tags))
 
     def action_cancel(self) -> None:
         text = self.query_one("#note-text", TextArea).text.strip()
-        if not text or text == self.original.strip():
+        if not text or text == inert(self.original).strip():
             self.dismiss(None)
             return
 

@@ -57,7 +57,7 @@ class ReadingScreen(Screen[None]):
         ),
         Binding("H", "pane('highlights')", "Highlights", id="pane.highlights", show=False),
         Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
-        Binding("escape,backspace", "back", "Library", id="screen.back"),
+        Binding("escape,backspace", "back", "Back", id="screen.back", show=False),
     ]
 
     side_visible: reactive[bool] = reactive(True, init=False)
@@ -78,6 +78,8 @@ class ReadingScreen(Screen[None]):
         self.drafts = drafts
         self.annotator = Annotator(store, article, document) if document else None
         self._editing: AnnotationRecord | None = None
+        self._highlights_ready = False
+        self._waiting_asks: list[ArticleView.AnnotationAsked] = []
         self._draft_text: str | None = None
         self._draft_timer: Timer | None = None
         self.article = article
@@ -236,10 +238,16 @@ class ReadingScreen(Screen[None]):
                 self.app.call_from_thread(self._edit_note, record.record, draft.text)
 
     def _show_highlights(self, highlights: HighlightSet, message: str = "") -> None:
+        first_load = not self._highlights_ready
+        self._highlights_ready = True
         self.query_one(ArticleView).set_highlights(highlights)
         self.query_one(HighlightsPane).set_highlights(highlights, self.article.text)
         if message:
             self.notify(message, timeout=3, markup=False)
+        if first_load:
+            waiting, self._waiting_asks = self._waiting_asks, []
+            for ask in waiting:
+                self.annotate(ask)
 
     @work(thread=True, exit_on_error=False, group="annotate", description="Saving highlights")
     def _change(self, change: Callable[[Annotator], str]) -> None:
@@ -253,6 +261,11 @@ class ReadingScreen(Screen[None]):
         annotator = self.annotator
         if annotator is None:
             self.notify("Highlights are not available for this article", severity="warning")
+            return
+        if not self._highlights_ready:
+            # Acting before the stored highlights are known could duplicate one of them:
+            # keep the key and act on it the moment they are loaded.
+            self._waiting_asks.append(event)
             return
         under, start, end = event.under, event.start, event.end
         if event.kind == "highlight":
@@ -356,9 +369,10 @@ class ReadingScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         view = self.query_one(ArticleView)
         view.begin_search()
-        bar.value = view.query
+        bar.value = view.take_typed_ahead() or view.query
         bar.display = True
-        bar.focus()
+        # At once, not after a refresh: keys already typed behind "/" belong to the query.
+        self.set_focus(bar)
 
     @on(SearchBar.Changed, "#search")
     def search_as_typed(self, event: SearchBar.Changed) -> None:
@@ -375,7 +389,7 @@ class ReadingScreen(Screen[None]):
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).display = False
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
 
     # -- side column and leaving ----------------------------------------------------------------
 

@@ -154,6 +154,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True):
         self.marks = Marks()
         self._search_origin = 0
         self._paging = False
+        self._typed_ahead: str | None = None
         self._base_style: Style | None = None
         self.highlights = HighlightSet()
         self.selection_anchor: int | None = None
@@ -195,6 +196,23 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True):
             self.scroll_to(y=max(0, row - max(0, screen_row)), animate=False, immediate=True)
             self.scroll_to_caret()
         self.refresh()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep what is typed right behind ``/`` for the query.
+
+        Over SSH a fast typist's keys arrive together; Textual queues them all here before the
+        ``/`` binding opens the search bar, so they are collected and handed to the bar.
+        """
+        if event.key == "slash":
+            self._typed_ahead = ""
+        elif self._typed_ahead is not None and event.is_printable and event.character:
+            self._typed_ahead += event.character
+            event.stop()
+            event.prevent_default()
+
+    def take_typed_ahead(self) -> str:
+        typed, self._typed_ahead = self._typed_ahead or "", None
+        return typed
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -10,5 +10,15 @@ from textual.widgets import Input
 
 
 class ReaderInput(Input):
+    """An Input that blinks as the app says and keeps its text when it takes the focus.
+
+    Textual selects all on focus by default; here text typed ahead of the focus (see
+    ``ArticleView.on_key``) would then be replaced by the next key.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
