@@ -7,19 +7,13 @@ is set and, for pages, the view scrolled.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reader.ui import caret
 
-if TYPE_CHECKING:
-    from reader.ui.widgets.article_view import ArticleView
 
-    _Base = ArticleView
-else:
-    _Base = object
+class CaretMotions:
+    """Motion actions; the host (ArticleView, a ScrollView) supplies the article, the caret,
+    the layout and the scrolling they use."""
 
-
-class CaretMotions(_Base):
     def action_sentence(self, step: int) -> None:
         self.caret = caret.sentence(self.article, self.caret, step)
 
