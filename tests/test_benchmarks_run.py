@@ -44,3 +44,23 @@ def test_bench_panes_quick_check_passes(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Panes filled after first paint" in done.stdout
+
+
+def test_bench_highlights_check_passes(tmp_path: Path) -> None:
+    env = {**os.environ, "READER_DB": str(tmp_path / "bench.json")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "bench_highlights.py"),
+            "--reps",
+            "2",
+            "--check",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "highlights drawn" in done.stdout

@@ -232,6 +232,13 @@ class AnnotationStore:
 
     # -- annotations -----------------------------------------------------------------------------
 
+    def changed_on_disk(self) -> bool:
+        """Whether another process changed the file since this store last saw it.
+
+        Cheap (one ``stat``): a reading screen polls it to show another window's highlights.
+        """
+        return self._storage.changed_since_read()
+
     def annotation_counts(self) -> dict[str, int]:
         """Document id → number of its annotations (documents without any are absent)."""
 

@@ -337,6 +337,15 @@ class AtomicJSONStorage(Storage):
             self._remember(data, key, fd)
             return data
 
+    def changed_since_read(self) -> bool:
+        """Whether another process rewrote the file since we last read or wrote it (one stat)."""
+        with self._mutex:
+            try:
+                key = _file_key(os.stat(self.path))
+            except OSError:
+                key = None
+            return key != self._key
+
     def read_backup(self) -> Data | None:
         """The last good copy, or None when there is none or it is unusable too."""
         try:

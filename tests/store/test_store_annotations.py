@@ -169,3 +169,22 @@ def test_malformed_record_is_skipped_but_kept(db: Path, tmp_path: Path, open_sto
     assert [a.id for a in store.annotations_for(doc.id)] == [good.id]
     assert store.annotation_counts() == {doc.id: 2}
     assert "mangled" in db.read_text()
+
+
+def test_changed_on_disk_sees_another_writer(tmp_path) -> None:
+    from reader.article import parse_article
+    from reader.store import AnnotationStore
+
+    article = parse_article("One sentence here. Another one there.", source="x.txt")
+    with (
+        AnnotationStore.open(tmp_path / "db.json") as mine,
+        AnnotationStore.open(tmp_path / "db.json") as theirs,
+    ):
+        mine.document_for(article)
+        assert not mine.changed_on_disk()
+        theirs.documents()
+        document = theirs.document_for(article)
+        theirs.save_position(document.id, 5)
+        assert mine.changed_on_disk()
+        mine.documents()
+        assert not mine.changed_on_disk()

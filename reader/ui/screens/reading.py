@@ -36,6 +36,8 @@ SIDE_COLUMN_MIN_WIDTH = 100
 SAVE_DELAY = 0.8
 #: Articles up to this many characters are read for entities and quotes while the screen mounts.
 EAGER_EXTRACT_CHARS = 100_000
+#: Seconds between two looks at the database for another window's changes.
+WATCH_SECONDS = 2.0
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
 
@@ -122,6 +124,8 @@ class ReadingScreen(Screen[None]):
         else:
             self.call_after_refresh(self.find_entities)
         self.call_after_refresh(self.load_highlights)
+        # Another reader on the same file: its highlights show here within a few seconds.
+        self.set_interval(WATCH_SECONDS, self._watch_other_windows)
 
     # -- what the panes report -----------------------------------------------------------------
 
@@ -236,6 +240,11 @@ class ReadingScreen(Screen[None]):
             record = highlights.get(draft.annotation_id)
             if record is not None:
                 self.app.call_from_thread(self._edit_note, record.record, draft.text)
+
+    @work(thread=True, exit_on_error=False, group="watch", description="Checking the database")
+    def _watch_other_windows(self) -> None:
+        if self.annotator is not None and self._highlights_ready and self.store.changed_on_disk():
+            self.app.call_from_thread(self._show_highlights, self.annotator.load())
 
     def _show_highlights(self, highlights: HighlightSet, message: str = "") -> None:
         first_load = not self._highlights_ready
