@@ -6,6 +6,7 @@ Built by :func:`make_app`, which the command line and the tests both use.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Iterable
 from functools import partial
@@ -29,6 +30,8 @@ from reader.ui.screens.notes import NotesScreen
 from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
+#: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
+PLAIN_GLYPH_TERMS = frozenset({"linux", "vt100", "vt102", "vt220", "ansi", "dumb"})
 LIGHT_THEME = "textual-light"
 
 
@@ -64,6 +67,8 @@ class ReaderApp(App[None]):
         self.theme = DARK_THEME
 
     def on_mount(self) -> None:
+        if os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS:
+            self.add_class("-plain-glyphs")
         self._catch_hangups()
         notice = self.store.take_notice()
         if notice:

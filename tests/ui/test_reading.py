@@ -307,3 +307,25 @@ async def test_annotation_keys_wait_for_the_stored_highlights(
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert len(store.annotations_for(document.id)) == 1
+
+
+async def test_plain_terminals_get_plain_borders(store: AnnotationStore, monkeypatch) -> None:
+    """TERM=linux: the console font has no rounded corners or heavy lines."""
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(store, article=short_article(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_reading(pilot)
+        assert app.has_class("-plain-glyphs")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        border = app.screen.query_one("#help-body").styles.border
+        assert {edge[0] for edge in border} == {"solid"}
+
+
+async def test_help_lists_only_the_panes_own_keys(store: AnnotationStore) -> None:
+    app = make_app(store, article=short_article(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_reading(pilot)
+        descriptions = [description for _, description in app.binding_rows()]
+        assert "Scroll Left" not in descriptions
+        assert "Next sentence" in descriptions

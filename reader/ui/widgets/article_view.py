@@ -31,12 +31,11 @@ from reader.ui.wrap import Layout, Row
 GUTTER = 2
 
 
-class ArticleView(CaretMotions, ScrollView, can_focus=True):
+class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one article; moves a caret through it by sentence, paragraph, word and page."""
 
-    # ScrollView's own keys scroll without moving the caret; every key here moves the caret.
-    INHERIT_BINDINGS = False
-
+    # inherit_bindings=False: ScrollView's own keys would scroll without moving the caret;
+    # every key here moves the caret.
     BINDINGS = [
         Binding("j,down", "sentence(1)", "Next sentence", id="sentence.next", key_display="j/k"),
         Binding("k,up", "sentence(-1)", "Previous sentence", id="sentence.previous", show=False),
