@@ -1,8 +1,8 @@
 """Annotation store benchmarks: saving one highlight into a full file, and re-anchoring.
 
-    /work/venv/bin/python benchmarks/bench_store.py            # 100, 1,000, 10,000; 21 saves each
-    /work/venv/bin/python benchmarks/bench_store.py --quick    # 7 saves each
-    /work/venv/bin/python benchmarks/bench_store.py --check    # exit 1 if a save at 10,000 > 50 ms
+    python benchmarks/bench_store.py            # 100, 1,000, 10,000; 21 saves each
+    python benchmarks/bench_store.py --quick    # 7 saves each
+    python benchmarks/bench_store.py --check    # exit 1 if a save at 10,000 > 50 ms
 
 *Save* is ``AnnotationStore.add_annotation`` on a file that already holds N annotations (realistic
 records: 32-character context either side, a note, a tag), in a temporary folder: read-check,
