@@ -26,8 +26,8 @@ import bench_reading
 import corpus
 
 from reader.article import load_article
-from reader.store import AnnotationRecord, AnnotationStore
-from reader.store.anchoring import make_target
+from reader.store import AnnotationStore
+from reader.store.anchoring import new_highlight
 from reader.ui.app import make_app
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -43,17 +43,8 @@ def annotate(db: Path, path: Path, count: int) -> None:
         sentences = article.sentences
         for index in range(count):
             span = sentences[(index * 7) % len(sentences)]
-            target = make_target(article.text, span.start, span.end)
             store.add_annotation(
-                AnnotationRecord.new(
-                    document.id,
-                    target.position.start,
-                    target.position.end,
-                    target.quote.exact,
-                    target.quote.prefix,
-                    target.quote.suffix,
-                    note=f"note {index}",
-                )
+                new_highlight(document.id, article.text, span.start, span.end, note=f"note {index}")
             )
 
 

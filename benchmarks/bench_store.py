@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 from reader.store import AnnotationRecord, AnnotationStore, DocumentRecord
-from reader.store.anchoring import anchor, make_target
+from reader.store.anchoring import anchor, make_target, new_highlight
 from reader.store.records import ANNOTATIONS, DOCUMENTS
 
 SIZES = (100, 1_000, 10_000)
@@ -42,14 +42,11 @@ def _filled(path: Path, count: int, text: str) -> str:
     annotations = {}
     for _ in range(count):
         start = rng.randrange(len(text) - 200)
-        target = make_target(text, start, start + rng.randint(20, 160))
-        record = AnnotationRecord.new(
+        record = new_highlight(
             document.id,
-            target.position.start,
-            target.position.end,
-            target.quote.exact,
-            target.quote.prefix,
-            target.quote.suffix,
+            text,
+            start,
+            start + rng.randint(20, 160),
             note="A short note about this passage.",
             tags=["bench"],
         )

@@ -1,4 +1,4 @@
-"""The reading benchmarks run end to end and stay inside their generous regression bounds."""
+"""The benchmarks run end to end and stay inside their generous regression bounds."""
 
 from __future__ import annotations
 
@@ -7,14 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "benchmarks" / "bench_reading.py"
+
+#: (script, arguments, a line its report must hold)
+RUNS = [
+    ("bench_reading.py", ["--quick", "--check"], "Check: PASS"),
+    ("bench_panes.py", ["--quick", "--reps", "3", "--check"], "Panes filled after first paint"),
+    ("bench_highlights.py", ["--reps", "2", "--check"], "highlights drawn"),
+]
 
 
-def test_bench_reading_quick_check_passes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("script", "args", "expected"), RUNS, ids=[r[0] for r in RUNS])
+def test_benchmark_passes_its_check(
+    tmp_path: Path, script: str, args: list[str], expected: str
+) -> None:
     env = {**os.environ, "READER_DB": str(tmp_path / "bench.json")}
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--quick", "--check"],
+        [sys.executable, str(REPO / "benchmarks" / script), *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -22,45 +33,4 @@ def test_bench_reading_quick_check_passes(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Check: PASS" in done.stdout
-
-
-def test_bench_panes_quick_check_passes(tmp_path: Path) -> None:
-    env = {**os.environ, "READER_DB": str(tmp_path / "bench.json")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "bench_panes.py"),
-            "--quick",
-            "--reps",
-            "3",
-            "--check",
-        ],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Panes filled after first paint" in done.stdout
-
-
-def test_bench_highlights_check_passes(tmp_path: Path) -> None:
-    env = {**os.environ, "READER_DB": str(tmp_path / "bench.json")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "bench_highlights.py"),
-            "--reps",
-            "2",
-            "--check",
-        ],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "highlights drawn" in done.stdout
+    assert expected in done.stdout

@@ -23,7 +23,7 @@ from difflib import Match, SequenceMatcher
 from typing import Literal
 
 from .graphemes import snap_span
-from .records import Target, TextPosition, TextQuote
+from .records import DEFAULT_COLOR, AnnotationRecord, Target, TextPosition, TextQuote
 
 #: Characters of context kept either side of a quote.
 CONTEXT = 32
@@ -63,6 +63,31 @@ def make_target(text: str, start: int, end: int, context: int = CONTEXT) -> Targ
         suffix=text[end : end + context],
     )
     return Target(TextPosition(start, end), quote)
+
+
+def new_highlight(
+    document_id: str,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    color: str = DEFAULT_COLOR,
+    note: str = "",
+    tags: tuple[str, ...] | list[str] = (),
+) -> AnnotationRecord:
+    """A new annotation of ``text[start:end]`` (widened to whole characters) with its selectors."""
+    target = make_target(text, start, end)
+    return AnnotationRecord.new(
+        document_id,
+        target.position.start,
+        target.position.end,
+        target.quote.exact,
+        target.quote.prefix,
+        target.quote.suffix,
+        color=color,
+        note=note,
+        tags=tags,
+    )
 
 
 def anchor(text: str, target: Target) -> Anchored:

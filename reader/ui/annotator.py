@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reader.article import Article
 from reader.store import AnnotationRecord, AnnotationStore, DocumentRecord
-from reader.store.anchoring import make_target
+from reader.store.anchoring import new_highlight
 from reader.ui.highlighting import COLORS, HighlightSet, place
 
 #: Changes ``u`` can take back, newest last.
@@ -58,16 +58,7 @@ class Annotator:
         return HighlightSet(place(self.article.text, records))
 
     def add(self, start: int, end: int) -> AnnotationRecord:
-        target = make_target(self.article.text, start, end)
-        record = AnnotationRecord.new(
-            self.document.id,
-            target.position.start,
-            target.position.end,
-            target.quote.exact,
-            target.quote.prefix,
-            target.quote.suffix,
-            color=self.pen,
-        )
+        record = new_highlight(self.document.id, self.article.text, start, end, color=self.pen)
         self.store.add_annotation(record)
         self._remember(Change(None, record))
         return record

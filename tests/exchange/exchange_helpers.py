@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.article import load_article
-from reader.store import AnnotationRecord, AnnotationStore
-from reader.store.anchoring import make_target
+from reader.store import AnnotationStore
+from reader.store.anchoring import new_highlight
 
 FIRST = (
     " date 2023-04-02\nNORTHWICK, England (Wire) — The town’s only cinema will close in June "
@@ -34,14 +34,11 @@ def _add(store: AnnotationStore, path: Path, quote: str, **fields: object) -> st
     article = load_article(path)
     document = store.document_for(article)
     start = article.text.index(quote)
-    target = make_target(article.text, start, start + len(quote))
-    record = AnnotationRecord.new(
+    record = new_highlight(
         document.id,
-        target.position.start,
-        target.position.end,
-        target.quote.exact,
-        target.quote.prefix,
-        target.quote.suffix,
+        article.text,
+        start,
+        start + len(quote),
         **fields,  # type: ignore[arg-type]
     )
     return store.add_annotation(record).id

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from reader.article import load_article
-from reader.store import AnnotationRecord, AnnotationStore
-from reader.store.anchoring import make_target
+from reader.store import AnnotationStore
+from reader.store.anchoring import new_highlight
 from reader.ui.app import make_app
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.notes import NotesScreen
@@ -21,18 +21,8 @@ def annotate(store: AnnotationStore, path: Path, sentence: int, note: str, tags=
     article = load_article(path)
     document = store.document_for(article)
     span = article.sentences[sentence]
-    target = make_target(article.text, span.start, span.end)
     store.add_annotation(
-        AnnotationRecord.new(
-            document.id,
-            target.position.start,
-            target.position.end,
-            target.quote.exact,
-            target.quote.prefix,
-            target.quote.suffix,
-            note=note,
-            tags=tags,
-        )
+        new_highlight(document.id, article.text, span.start, span.end, note=note, tags=tags)
     )
     return span.start
 
