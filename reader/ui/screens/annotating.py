@@ -22,6 +22,7 @@ from reader.ui.highlighting import HighlightSet, next_color
 from reader.ui.screens.note_editor import NoteEditor, NoteResult
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.highlights_pane import HighlightsPane
+from reader.ui.widgets.side_panel import SidePanel
 
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
@@ -77,7 +78,7 @@ class AnnotatingScreen(Screen[None]):
         first_load = not self._highlights_ready
         self._highlights_ready = True
         self.query_one(ArticleView).set_highlights(highlights)
-        self.query_one(HighlightsPane).set_highlights(highlights, self.article.text)
+        self.query_one(SidePanel).set_highlights(highlights)
         if message:
             self.notify(message, timeout=3, markup=False)
         if first_load:

@@ -19,7 +19,6 @@ from reader.ui.widgets.article_header import ArticleHeader
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entities_pane import EntitiesPane
-from reader.ui.widgets.highlights_pane import HighlightsPane
 from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
@@ -164,13 +163,12 @@ class ReadingScreen(AnnotatingScreen):
     def find_entities(self) -> None:
         """Entities first (the pane fills at once), then the quotes that build on them."""
         entities = extract_entities(self.article.text)
-        self.app.call_from_thread(self.query_one(EntitiesPane).set_entities, entities)
+        self.app.call_from_thread(self.query_one(SidePanel).set_entities, entities)
         quotes = extract_quotes(self.article.text, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
 
     def _show_quotes(self, quotes: list[Quote]) -> None:
-        self.query_one(QuotesPane).set_quotes(quotes)
-        self.query_one(EntitiesPane).set_quotes(quotes)
+        self.query_one(SidePanel).set_quotes(quotes)
 
     @on(QuotesPane.Chosen)
     def jump_to_quote(self, event: QuotesPane.Chosen) -> None:
@@ -195,16 +193,8 @@ class ReadingScreen(AnnotatingScreen):
         """Show a pane of the side column and put the keyboard in it."""
         self.side_visible = True
         side = self.query_one(SidePanel)
-        side.show(pane)
         side.show_paragraph(self.article.paragraph_index_at(self.query_one(ArticleView).caret))
-        if pane == "entities":
-            self.query_one(EntitiesPane).focus_list()
-        elif pane == "highlights":
-            self.query_one(HighlightsPane).focus_list()
-        elif pane == "quotes":
-            self.query_one(QuotesPane).focus_list()
-        else:
-            self.query_one("#outline").focus()
+        side.show(pane, focus=True)
 
     @on(ArticlePane.ParagraphChosen)
     def jump_to_paragraph(self, event: ArticlePane.ParagraphChosen) -> None:

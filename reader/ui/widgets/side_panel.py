@@ -1,17 +1,20 @@
 """The side column beside the reading pane: a tab per pane (entities, quotes, highlights, outline).
 
-The screen decides which tab shows; the panes post what the reader chose and never touch the
-reading pane themselves.
+The screen talks to the column, not to the panes: the column builds its tabs just after the
+article's first frame (a quarter of the reading screen's start-up cost) and keeps whatever the
+screen hands it before then. The panes post what the reader chose and never touch the reading
+pane themselves.
 """
 
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from reader.article import Article
+from reader.extract import Entity, Quote
+from reader.ui.highlighting import HighlightSet
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.highlights_pane import HighlightsPane
@@ -27,42 +30,101 @@ PANES = {
 
 
 class SidePanel(Vertical):
-    """The tabs of the side column."""
+    """The tabs of the side column, built after the first frame."""
 
     def __init__(self, article: Article, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.article = article
-
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="panes", initial=PANES["entities"]):
-            with TabPane("Entities", id=PANES["entities"]):
-                yield EntitiesPane(self.article, id="entities")
-            with TabPane("Quotes", id=PANES["quotes"]):
-                yield QuotesPane(id="quotes")
-            with TabPane("Highlights", id=PANES["highlights"]):
-                yield HighlightsPane(id="highlights")
-            with TabPane("Article", id=PANES["article"]):
-                yield ArticlePane(self.article, id="article-pane")
+        self.built = False
+        self._entities: list[Entity] | None = None
+        self._quotes: list[Quote] | None = None
+        self._highlights: HighlightSet | None = None
+        self._paragraph = 0
+        self._pane = "entities"
+        self._focus_wanted = False
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        tabs = TabbedContent(id="panes", initial=PANES[self._pane])
+        for title, pane, name in (
+            ("Entities", EntitiesPane(self.article, id="entities"), "entities"),
+            ("Quotes", QuotesPane(id="quotes"), "quotes"),
+            ("Highlights", HighlightsPane(id="highlights"), "highlights"),
+            ("Article", ArticlePane(self.article, id="article-pane"), "article"),
+        ):
+            tabs.compose_add_child(TabPane(title, pane, id=PANES[name]))
+        await self.mount(tabs)
         # Tabs are switched with the screen's keys; leaving them out of the focus chain keeps
         # tab/shift+tab moving straight between the reading pane and the lists.
         self.query_one(Tabs).can_focus = False
+        self.built = True
+        # Give the panes what arrived before they did.
+        if self._entities is not None:
+            self.set_entities(self._entities)
+        if self._quotes is not None:
+            self.set_quotes(self._quotes)
+        if self._highlights is not None:
+            self.set_highlights(self._highlights)
+        self.show(self._pane, focus=self._focus_wanted)
+
+    # -- what the screen hands down ---------------------------------------------------------------
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self._entities = entities
+        if self.built:
+            self.query_one(EntitiesPane).set_entities(entities)
+
+    def set_quotes(self, quotes: list[Quote]) -> None:
+        self._quotes = quotes
+        if self.built:
+            self.query_one(QuotesPane).set_quotes(quotes)
+            self.query_one(EntitiesPane).set_quotes(quotes)
+
+    def set_highlights(self, highlights: HighlightSet) -> None:
+        self._highlights = highlights
+        if self.built:
+            self.query_one(HighlightsPane).set_highlights(highlights, self.article.text)
+
+    def show_paragraph(self, index: int) -> None:
+        self._paragraph = index
+        if self.built:
+            self.query_one(ArticlePane).show_paragraph(index)
+
+    # -- which pane shows -------------------------------------------------------------------------
 
     @property
     def active(self) -> str:
+        if not self.built:
+            return self._pane
         tab = self.query_one(TabbedContent).active
         return next((name for name, tab_id in PANES.items() if tab_id == tab), "entities")
 
-    def show(self, pane: str) -> None:
+    def show(self, pane: str, *, focus: bool = False) -> None:
+        """Bring a pane to the front, and the keyboard into its list when ``focus``."""
+        self._pane, self._focus_wanted = pane, focus
+        if not self.built:
+            return
         self.query_one(TabbedContent).active = PANES[pane]
         if pane == "article":
-            self.query_one(ArticlePane).fill()
+            article_pane = self.query_one(ArticlePane)
+            article_pane.fill()
+            article_pane.show_paragraph(self._paragraph)
+        if focus:
+            self._focus_list(pane)
+
+    def _focus_list(self, pane: str) -> None:
+        if pane == "entities":
+            self.query_one(EntitiesPane).focus_list()
+        elif pane == "quotes":
+            self.query_one(QuotesPane).focus_list()
+        elif pane == "highlights":
+            self.query_one(HighlightsPane).focus_list()
+        else:
+            self.query_one("#outline").focus()
 
     @on(TabbedContent.TabActivated)
     def fill_on_first_show(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == PANES["article"]:
             self.query_one(ArticlePane).fill()
-
-    def show_paragraph(self, index: int) -> None:
-        self.query_one(ArticlePane).show_paragraph(index)
