@@ -13,7 +13,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -136,7 +136,7 @@ def _merge(
     existing = store.annotation(record.id)
     if existing is None:
         try:
-            store.add_annotation(_with_document(record, document))
+            store.add_annotation(replace(record, document=document))
         except ValueError:  # added meanwhile by another process
             result.unchanged += 1
         else:
@@ -159,19 +159,6 @@ def _merge(
         result.unchanged += 1
     else:
         result.updated += 1
-
-
-def _with_document(record: AnnotationRecord, document: str) -> AnnotationRecord:
-    return AnnotationRecord(
-        id=record.id,
-        document=document,
-        created=record.created,
-        updated=record.updated,
-        target=record.target,
-        color=record.color,
-        note=record.note,
-        tags=record.tags,
-    )
 
 
 # -- reader JSON ---------------------------------------------------------------------------------
