@@ -38,6 +38,21 @@ _JUNK = re.compile(
     r"newsletter|subscribe|cookie|banner|breadcrumb|(?:^|[-_])ads?(?:$|[-_])|^ad\d",
     re.IGNORECASE,
 )
+#: What follows the headline in a page title that adds the site's name (`` | Courier``,
+#: `` — Courier``, ``: Courier``); a dash or slash needs a space before it (``Mid-term``,
+#: ``AC/DC`` are words).
+_SITE_SUFFIX = re.compile(r"(?:\s+[|·•»/\-–—:]|\s*[|:·•»])\s*\S")
+
+
+def _same_headline(heading: str, title: str, h1s: set[str]) -> bool:
+    """True when ``heading`` is ``title``, or an ``<h1>`` that ``title`` adds a site name to."""
+    if heading.casefold() == title.casefold():
+        return True
+    return (
+        heading in h1s
+        and title.startswith(heading)
+        and _SITE_SUFFIX.match(title, len(heading)) is not None
+    )
 
 
 def _is_junk(attrs: dict[str, str]) -> bool:
@@ -204,8 +219,10 @@ def extract_html(text: str) -> Extracted:
     elif p.h1:
         title = p.h1[0][0]
     if title is not None:
+        h1s = {t for t, _ in p.h1}
         for i, (t, h) in enumerate(blocks):
-            if h and t == title:
+            if h and _same_headline(t, title, h1s):
+                title = t  # the headline as the page shows it, without a site name
                 del blocks[i]
                 break
     date = None

@@ -20,7 +20,7 @@ from reader.article.html import extract_html
 from reader.article.markdown import Extracted, extract_markdown
 from reader.article.model import Article, Paragraph
 from reader.article.newswire import Header, match_dateline, parse_header
-from reader.article.sentences import CLOSERS, split_sentences
+from reader.article.sentences import CLOSERS, FINAL_MARKS, split_sentences
 
 FORMATS = ("newswire", "text", "markdown", "html")
 #: Extensions that fix the format; any other file is sniffed.
@@ -32,7 +32,7 @@ MAX_TITLE = 90
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
-_FINAL = re.compile(r"[.!?…][" + re.escape(CLOSERS) + r"]*\Z")
+_FINAL = re.compile(r"[" + re.escape(FINAL_MARKS) + r"][" + re.escape(CLOSERS) + r"]*\Z")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.:,/][^\W_]+)*")
 
 
@@ -228,11 +228,11 @@ def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
         return _from_markup(extract_markdown(text), source=source, fmt=fmt)
     if fmt == "html":
         return _from_markup(extract_html(text), source=source, fmt=fmt)
-    header = parse_header(text) if fmt == "newswire" else Header()
+    header = parse_header(text, wire=fmt == "newswire")
     spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
     if not spans:  # a header and nothing after it: show it all as plain text
-        header, fmt = Header(), "text"
-        spans = [(s, e, False) for s, e in paragraph_spans(text, 0, len(text))]
+        header, fmt = parse_header(text, wire=False), "text"
+        spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
     return _build(
-        text, spans, source=source, fmt=fmt, title=None, header=header, cut_off_check=True
+        text, spans, source=source, fmt=fmt, title=header.title, header=header, cut_off_check=True
     )

@@ -2,8 +2,10 @@
 
 Offsets are Python ``str`` indices into ``Article.text`` so that ``text[start:end]`` is exactly the
 span. For the news-wire and plain-text forms ``text`` is the file as decoded (BOM removed, line
-endings normalised to ``\\n``); for Markdown and HTML it is the article text extracted from the
-markup, paragraphs separated by a blank line.
+endings normalised to ``\\n``, each NUL replaced by U+FFFD); what stands above the body there (a
+wire header, a title line) is in ``text`` but in no paragraph, and ``body_start`` is after it. For
+Markdown and HTML ``text`` is the article text extracted from the markup, paragraphs separated by
+a blank line.
 """
 
 from __future__ import annotations

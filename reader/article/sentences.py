@@ -5,7 +5,12 @@ wrong split is visible at once. A compiled regex finds the candidate ends (``.``
 ``…`` plus closing quotes and brackets, then whitespace); only those few places are judged in
 Python, which keeps a 1 MB article well under a second.
 
-Rules at a candidate end, in order:
+Chinese and Japanese marks (``。！？．``) always end a sentence: they are never part of an
+abbreviation, and no space follows them, so the next sentence starts right after the mark and the
+closing brackets or quotes that belong to it (``「来了。」然后`` splits before ``然后``). The one
+exception is a fullwidth ``．`` between digits, a decimal point (``２．５``).
+
+Rules at a candidate end of English, in order:
 
 * the next word starts in lower case → no split (``“Stop!” he said.``, ``3 p.m. on Friday``);
 * the word before a ``.`` is a title or a word that never ends a sentence (``Mr.``, ``Gen.``,
@@ -30,13 +35,24 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-#: Closing quotes and brackets that belong to the sentence they follow.
-CLOSERS = "\"'”’»)]}"
-#: Opening quotes and brackets that may precede a word.
-OPENERS = "\"'“‘«([{"
+#: Closing quotes and brackets that belong to the sentence they follow (Western and CJK).
+CLOSERS = "\"'”’»)]}」』）】〕〉》］｝"
+#: Opening quotes and brackets that may precede a word (Western and CJK).
+OPENERS = "\"'“‘«([{「『（【〔〈《［｛"
+#: Chinese and Japanese sentence ends: ideographic full stop, fullwidth ``！ ？ ．``, and the
+#: halfwidth ideographic full stop.
+CJK_FINAL_MARKS = "。！？．｡"
+#: Every mark that ends a sentence.
+FINAL_MARKS = ".!?…" + CJK_FINAL_MARKS
 
 _CANDIDATE = re.compile(
-    r"(?:\.\.\.|[.!?…])+[" + re.escape(CLOSERS) + r"]*(?=\s+(\S))",
+    # English: the mark, its closers, then whitespace before the next sentence.
+    r"(?:\.\.\.|[.!?…])+[" + re.escape(CLOSERS) + r"]*(?=\s+(?P<next>\S))"
+    # CJK: the mark (with any marks run on, as in ``？！``), its closers, no space needed;
+    # possessive, so a closer or mark at the very end is never taken for the next sentence.
+    r"|[" + re.escape(CJK_FINAL_MARKS) + r"]"
+    r"[" + re.escape(FINAL_MARKS) + r"]*+[" + re.escape(CLOSERS) + r"]*+"
+    r"(?=\s*(?P<cjk_next>\S))",
 )
 _WORD_AT = re.compile(r"[" + re.escape(OPENERS) + r"]*([^\s" + re.escape(OPENERS) + r"]*)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
@@ -104,6 +120,17 @@ def _is_boundary(
     return True
 
 
+def _is_decimal_point(text: str, mark: int, mark_end: int, nxt: int) -> bool:
+    """A lone fullwidth ``．`` with a digit right before and right after it (``２．５``)."""
+    return (
+        mark_end == mark + 1 == nxt
+        and text[mark] == "．"
+        and mark > 0
+        and text[mark - 1].isdecimal()
+        and text[nxt].isdecimal()
+    )
+
+
 def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     """Sentences of ``text[start:end]`` (one paragraph); spans carry no surrounding whitespace."""
     while start < end and text[start].isspace():
@@ -117,9 +144,13 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     for m in _CANDIDATE.finditer(text, start, end):
         if m.start() < cur:
             continue
-        nxt = m.start(1)
-        punct = m.group(0)
-        if _is_boundary(text, cur, m.start(), punct, nxt, end):
+        if m.group("next") is not None:
+            nxt = m.start("next")
+            boundary = _is_boundary(text, cur, m.start(), m.group(0), nxt, end)
+        else:
+            nxt = m.start("cjk_next")
+            boundary = not _is_decimal_point(text, m.start(), m.end(), nxt)
+        if boundary:
             out.append(Sentence(cur, m.end()))
             cur = nxt
     out.append(Sentence(cur, end))

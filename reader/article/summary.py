@@ -58,17 +58,19 @@ def summarize(path: str | os.PathLike[str]) -> ArticleSummary:
     if fmt in ("newswire", "text"):
         # Same result as parse_article, but only the first paragraph is split into sentences.
         text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-        header = parse_header(text) if fmt == "newswire" else None
-        start = header.body_start if header else 0
-        spans = paragraph_spans(text, start, len(text))
+        header = parse_header(text, wire=fmt == "newswire")
+        spans = paragraph_spans(text, header.body_start, len(text))
         if spans:
             s, e = spans[0]
-            first = split_sentences(text, s, e)[0]
+            title = header.title
+            if not title:
+                first = split_sentences(text, s, e)[0]
+                title = derive_title(text[first.start : first.end])
             return ArticleSummary(
                 path=source,
-                title=derive_title(text[first.start : first.end]),
-                date=header.date if header else None,
-                place=_place(header.dateline) if header else None,
+                title=title,
+                date=header.date,
+                place=_place(header.dateline),
                 words=count_words(text, s),
                 content_hash=content_hash(text),
                 format=fmt,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
@@ -50,9 +51,17 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1() -> None:
         (codecs.BOM_UTF8 + b"  \n", "no text in file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not an article"),
         (bytes(range(1, 9)) * 100, "binary file, not an article"),
-        (b"text " * 10 + b"\x00" + b"more", "binary file, not an article"),
+        (b"\x00" * 4096, "binary file, not an article"),
+        (b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(4096), "binary file, not an article"),
+        # pairs of bytes with a NUL in every other one, as UTF-16, but they decode to controls
+        (bytes(b for i in range(2000) for b in (i % 31 + 1, 0)), "binary file, not an article"),
+        (bytes(b for i in range(2000) for b in (0, i % 31 + 1)), "binary file, not an article"),
+        (codecs.BOM_UTF16_LE + b"\x00\x00" * 100, "binary file, not an article"),
     ],
-    ids=["empty", "whitespace", "bom-only", "png", "controls", "nul"],
+    ids=[
+        *("empty", "whitespace", "bom-only", "png", "controls", "nuls", "png-random"),
+        *("utf16le-controls", "utf16be-controls", "utf16-bom-nuls"),
+    ],
 )
 def test_bad_bytes(data: bytes, problem: str) -> None:
     with pytest.raises(ArticleError) as info:
@@ -71,3 +80,40 @@ def test_too_large() -> None:
 def test_escape_sequences_are_text_not_binary() -> None:
     # An article may carry a few ANSI escapes; they are shown inert later, not refused.
     assert decode_bytes(b"Hello \x1b[31mred\x1b[0m world.", "a.txt").startswith("Hello")
+
+
+def test_a_stray_nul_does_not_make_a_text_binary() -> None:
+    data = b"The ferry left at dawn. " * 3 + b"\x00" + b"It came back at dusk."
+    text = decode_bytes(data, "a.txt")
+    # One stand-in for the one NUL: every offset after it still counts characters of the file.
+    assert text == "The ferry left at dawn. " * 3 + "\ufffd" + "It came back at dusk."
+    assert "\x00" not in text
+
+
+def test_a_few_controls_are_kept_for_the_screen_to_show_inert() -> None:
+    data = b"Bell\x07 and backspace\x08 in a long enough line of ordinary text."
+    assert decode_bytes(data, "a.txt") == data.decode()
+
+
+def test_nul_in_utf16_with_bom_is_a_stand_in_too() -> None:
+    data = codecs.BOM_UTF16_LE + "One ferry.\x00 Two ferries, three ferries.".encode("utf-16-le")
+    assert decode_bytes(data, "a.txt") == "One ferry.\ufffd Two ferries, three ferries."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_utf16(encoding: str) -> None:
+    assert decode_bytes(TEXT.encode(encoding), "a.txt") == TEXT
+    crlf = TEXT.replace("\n", "\r\n").encode(encoding)
+    assert decode_bytes(crlf, "a.txt") == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_odd_length_keeps_its_text(encoding: str) -> None:
+    # A file cut off in the middle of a character: the lost half shows as one stand-in.
+    text = decode_bytes(TEXT.encode(encoding)[:-1], "a.txt")
+    assert text == TEXT[:-1] + "\ufffd"
+
+
+def test_utf16_without_bom_with_cjk_and_ascii() -> None:
+    text = "OSAKA (AP) — 今日は雨でした。 The ferry did not sail."
+    assert decode_bytes(text.encode("utf-16-le"), "a.txt") == text

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from rich.style import Style
+
+from reader.article import parse_article
+from reader.article.decode import decode_bytes
 from reader.inert import inert, inert_line
+from reader.ui.paint import paint_line
 
 
 def test_escape_sequence_is_shown_not_obeyed() -> None:
@@ -30,3 +35,21 @@ def test_ordinary_text_untouched() -> None:
 
 def test_inert_line() -> None:
     assert inert_line("my\nfile\x1b.txt") == "my file␛.txt"
+
+
+def test_controls_in_a_file_reach_the_screen_as_stand_ins() -> None:
+    # decode keeps a few control characters (a NUL becomes U+FFFD); the reading pane shows the rest
+    # as pictures, one cell for one character, so no offset moves.
+    data = (
+        b"Ferry\x07 news\x00 today.\x1b[2J The bell\x08 rang at the pier at noon.\r\n\r\n"
+        b"It\x7f rang twice, and the harbor master wrote it down in the log."
+    )
+    a = parse_article(decode_bytes(data, "a.txt"), source="a.txt")
+    assert "\x00" not in a.text
+    for p in a.paragraphs:
+        drawn = "".join(seg.text for seg in paint_line(a.text, p.start, p.end, Style(), []))
+        assert len(drawn) == p.end - p.start
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in drawn), drawn
+    assert "Ferry␇ news\ufffd today.␛[2J" in "".join(
+        seg.text for seg in paint_line(a.text, 0, a.paragraphs[0].end, Style(), [])
+    )

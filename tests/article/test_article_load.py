@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import io
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -94,10 +95,10 @@ def test_plain_text_paragraphs_and_soft_breaks() -> None:
     a = load_article(FIXTURES / "plain.txt")
     check_structure(a)
     assert a.format == "text" and a.date is None and a.dateline is None
-    assert a.title == "Notes from the allotment" and a.title_derived
-    assert len(a.paragraphs) == 3
-    assert "\n" in para_texts(a)[1]  # single newlines are kept inside a paragraph
-    assert sent_texts(a)[2].startswith("Most of the plants\nhad been")
+    assert a.title == "Notes from the allotment" and not a.title_derived  # the title line
+    assert len(a.paragraphs) == 2
+    assert "\n" in para_texts(a)[0]  # single newlines are kept inside a paragraph
+    assert sent_texts(a)[1].startswith("Most of the plants\nhad been")
     assert sent_texts(a)[-1].startswith("Dr. Okafor")
     assert not a.truncated
 
@@ -122,6 +123,11 @@ def test_exact_offsets_for_a_small_text() -> None:
         ("(end.)", False),
         ("mid-wo", True),
         ("end,", True),
+        ("结束。", False),
+        ("结束！」", False),
+        ("終わり？）", False),
+        ("終わり．", False),
+        ("结束", True),
     ],
 )
 def test_truncated(ending: str, truncated: bool) -> None:
@@ -257,6 +263,36 @@ def test_binary(tmp_path: Path) -> None:
     f = tmp_path / "image.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     assert problem_of(f) == "binary file, not an article"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n" + random.Random(3).randbytes(20_000), b"\x00" * 20_000],
+    ids=["png", "nuls"],
+)
+def test_binary_is_refused_in_one_line(tmp_path: Path, data: bytes) -> None:
+    f = tmp_path / "photo.txt"
+    f.write_bytes(data)
+    with pytest.raises(ArticleError) as info:
+        load_article(f)
+    assert str(info.value) == f"{f}: binary file, not an article"
+
+
+def test_a_stray_nul_is_read_as_text(tmp_path: Path) -> None:
+    f = tmp_path / "nul.txt"
+    f.write_bytes(b"The ferry left at dawn.\x00 It came back at dusk.\n\nNobody was hurt.")
+    a = load_article(f)
+    assert sent_texts(a) == [
+        "The ferry left at dawn.\ufffd It came back at dusk.",
+        "Nobody was hurt.",
+    ]
+
+
+def test_utf16_without_bom(tmp_path: Path) -> None:
+    f = tmp_path / "u16.txt"
+    f.write_bytes("OSLO (AP) — Snow fell.\r\n\r\nIt melted.".encode("utf-16-le"))
+    a = load_article(f)
+    assert a.dateline == "OSLO" and para_texts(a) == ["Snow fell.", "It melted."]
 
 
 def test_empty(tmp_path: Path) -> None:

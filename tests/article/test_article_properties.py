@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import itertools
 import string
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.article import ArticleError, parse_article
-from reader.article.decode import decode_bytes
+from reader.article import ArticleError, load_article, parse_article, summarize
+from reader.article.decode import MAX_CONTROL_SHARE, decode_bytes
 from reader.article.sentences import split_sentences
 from reader.inert import inert, inert_line
 
 TOKENS = [
-    *list(string.ascii_letters[:8] + "ASUNM .,!?…\n  \t“”‘’\"'()—-:;0123456789\x1b"),
+    *list(string.ascii_letters[:8] + "ASUNM .,!?…\n  \t“”‘’\"'()—-:;0123456789\x1b\x00"),
     "Mr.",
     "U.S.",
     " p.m.",
@@ -25,6 +27,8 @@ TOKENS = [
     "# ",
     "<p>",
     "- ",
+    *"。！？．」『（）雨下２",
+    "Ferry news\n\n",
 ]
 NEWSY = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
 ANY_TEXT = st.one_of(st.text(max_size=300), NEWSY)
@@ -49,6 +53,9 @@ def check_article(text: str, fmt: str | None) -> None:
             assert t[s.start : s.end] == t[s.start : s.end].strip()
             prev_end = s.end
     assert a.title or a.paragraphs
+    if a.format in ("text", "newswire") and not a.title_derived:
+        # A title line: in the text above the body, and not a paragraph of it.
+        assert a.title in " ".join(t[: a.body_start].split())
 
 
 @SETTINGS
@@ -64,8 +71,41 @@ def test_decode_never_fails_otherwise(data: bytes) -> None:
         text = decode_bytes(data, "prop")
     except ArticleError:
         return
-    assert "\r" not in text and text.strip()
+    assert "\r" not in text and "\x00" not in text and text.strip()
     check_article(text, None)
+
+
+@SETTINGS
+@given(NEWSY)
+def test_a_nul_is_replaced_one_for_one(text: str) -> None:
+    data = text.replace("\r", "").encode()
+    if data.count(0) > MAX_CONTROL_SHARE * len(data):
+        return  # binary, or UTF-16 without a BOM
+    try:
+        got = decode_bytes(data, "prop")
+    except ArticleError:
+        return
+    assert got == text.replace("\r", "").replace("\x00", "\ufffd")
+
+
+@SETTINGS
+@given(NEWSY)
+def test_summary_agrees_with_the_article(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "story.txt"
+        path.write_bytes(text.encode())
+        try:
+            a = load_article(path)
+        except ArticleError:
+            return
+        s = summarize(path)
+    assert (s.title, s.words, s.format, s.place, s.date) == (
+        a.title,
+        a.words,
+        a.format,
+        a.place,
+        a.date,
+    )
 
 
 @SETTINGS

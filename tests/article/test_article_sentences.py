@@ -105,6 +105,45 @@ def test_split_table(text: str, expected: list[str] | None) -> None:
     assert sentences(text) == (expected if expected is not None else [text])
 
 
+CJK_CASES = [
+    ("今天下雨了。我们没有出门。", ["今天下雨了。", "我们没有出门。"]),
+    ("真的吗？是的！我看见了。", ["真的吗？", "是的！", "我看见了。"]),
+    ("雨が降った．傘を持って行った．", ["雨が降った．", "傘を持って行った．"]),
+    ("本当？！信じられない。", ["本当？！", "信じられない。"]),
+    ("本当？!信じられない。", ["本当？!", "信じられない。"]),
+    ("今天下雨了。 我们没有出门。", ["今天下雨了。", "我们没有出门。"]),
+    ("今天下雨了。\n我们没有出门。", ["今天下雨了。", "我们没有出门。"]),
+    # the closing bracket or quote after the mark belongs to the sentence it ends
+    ("他说：「明天再来。」然后走了。", ["他说：「明天再来。」", "然后走了。"]),
+    ("『行こう。』彼は言った。", ["『行こう。』", "彼は言った。"]),
+    ("她说：“我们赢了！”大家都笑了。", ["她说：“我们赢了！”", "大家都笑了。"]),
+    ("会议推迟了。（详见附件。）下周再议。", ["会议推迟了。", "（详见附件。）", "下周再议。"]),
+    ("他问：「真的？」", None),
+    # CJK marks end a sentence whatever follows; English rules still apply to English
+    ("The sign read 出口。 then we left.", ["The sign read 出口。", "then we left."]),
+    ("Mr. Wang said 你好。Dr. Li agreed.", ["Mr. Wang said 你好。", "Dr. Li agreed."]),
+    ("今天下雨了", None),
+    # a fullwidth full stop between digits is a decimal point
+    ("版本２．０发布了。价格是3．5元。", ["版本２．０发布了。", "价格是3．5元。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CJK_CASES)
+def test_cjk_sentence_ends(text: str, expected: list[str] | None) -> None:
+    assert sentences(text) == (expected if expected is not None else [text])
+
+
+def test_cjk_offsets_are_exact() -> None:
+    text = "前言\n\n  第一句。「第二句！」第三句？  \n\n尾"
+    start, end = text.index("  第一"), text.index("\n\n尾")
+    got = split_sentences(text, start, end)
+    assert [(s.start, s.end) for s in got] == [
+        (text.index("第一"), text.index("「")),
+        (text.index("「"), text.index("第三")),
+        (text.index("第三"), text.index("？") + 1),
+    ]
+
+
 def test_offsets_inside_a_larger_text() -> None:
     text = "HEADER\n\n  One here. Two there.  \n\nTAIL"
     start = text.index("  One")

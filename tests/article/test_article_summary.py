@@ -19,6 +19,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
         "wire_ap.txt",
         "wire_no_agency.txt",
         "wire_date_only.txt",
+        "wire_titled.txt",
         "plain.txt",
         "feature.md",
         "page.html",
