@@ -80,13 +80,18 @@ def test_writer_killed_at_random_moments_loses_nothing_acknowledged(
         )
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.005, 0.06))
+        # The first add is acknowledged before the kill is timed, so every round has one,
+        # however slow the machine.
+        first = child.stdout.readline()
+        assert first.endswith("\n")
+        acknowledged.add(first.strip())
+        time.sleep(rng.uniform(0.0, 0.05))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=10)
         acknowledged.update(line for line in out.split("\n")[:-1] if line)  # complete lines only
         data = parse(db.read_bytes(), db)  # always a whole, valid file
         assert acknowledged <= set(data["annotations"])
-    assert len(acknowledged) > 20
+    assert len(acknowledged) >= 20
     with AnnotationStore.open(db) as store:
         assert store.notice is None
         assert len(store.annotations_for(doc.id)) >= 200 + len(acknowledged)
@@ -125,12 +130,28 @@ def _read_all(fd: int) -> str:
     return b"".join(chunks).decode()
 
 
+def _wait_for_line(fd: int, prefix: str) -> str:
+    """Read from the child until a whole line starting with ``prefix`` has come; all read so far.
+
+    The kill is timed from there, so a round always reaches its mark however slow the machine
+    is; only what happens after the mark depends on the random delay.
+    """
+    seen = ""
+    while not any(line.startswith(prefix) for line in seen.split("\n")[:-1]):
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            raise AssertionError(f"the child stopped before writing {prefix!r}")
+        seen += chunk.decode()
+    return seen
+
+
 def test_writer_deleting_and_adding_killed_hundreds_of_times(db: Path, tmp_path: Path) -> None:
-    """~200 SIGKILLs at random moments (forked children, so each round costs milliseconds).
+    """200 SIGKILLs at random moments (forked children, so each round costs milliseconds).
 
     After every kill the file parses and holds every acknowledged add that was not deleted, and
     none of the acknowledged deletes. A delete cut off before it was acknowledged may or may not
-    have happened.
+    have happened. Each round waits for the child's first acknowledgement (an add; every fourth
+    round, a delete) before it times the kill, so what is asserted does not depend on speed.
     """
     with AnnotationStore.open(db) as store:
         doc = store.document_for(make_article(tmp_path / "a.txt"))
@@ -140,23 +161,22 @@ def test_writer_deleting_and_adding_killed_hundreds_of_times(db: Path, tmp_path:
     added: set[str] = set()
     deleted: set[str] = set()
     uncertain: set[str] = set()
-    rounds = 0
-    began = time.monotonic()
-    while rounds < 200 and time.monotonic() - began < 15:
-        rounds += 1
+    rounds = 200
+    for round_number in range(rounds):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns into pytest
             try:
                 os.close(read_end)
-                _churn(str(db), doc.id, write_end, rounds)
+                _churn(str(db), doc.id, write_end, round_number)
             finally:
                 os._exit(1)
         os.close(write_end)
+        seen = _wait_for_line(read_end, "D " if round_number % 4 == 0 else "A ")
         time.sleep(rng.uniform(0.0, 0.02))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        for line in _read_all(read_end).split("\n")[:-1]:
+        for line in (seen + _read_all(read_end)).split("\n")[:-1]:
             kind, _, ident = line.partition(" ")
             if kind == "A":
                 added.add(ident)
@@ -169,7 +189,7 @@ def test_writer_deleting_and_adding_killed_hundreds_of_times(db: Path, tmp_path:
         present = set(parse(db.read_bytes(), db)["annotations"])  # always a whole, valid file
         assert (added - deleted - uncertain) <= present
         assert not (deleted & present)
-    assert rounds >= 150
-    assert len(added) > rounds and deleted
+    assert len(added) >= rounds
+    assert len(deleted) >= rounds // 4
     with AnnotationStore.open(db) as store:
         assert store.notice is None
