@@ -1,6 +1,8 @@
 """The ``export``, ``import`` and ``notes`` subcommands: parsers and run functions.
 
-``reader/__main__.py`` registers them in its ``COMMANDS`` and reports their ``BadInput``.
+``reader/__main__.py`` registers them in its ``COMMANDS`` and reports their ``BadInput``. ``export``
+and ``notes`` only read: they open the database with ``mode="read"``, so a damaged or unreadable
+file is reported (one line, exit status 2) and left exactly as it is, and a missing one is empty.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from reader.paths import db_path
 
 if TYPE_CHECKING:
     from reader.store import AnnotationStore
+    from reader.store.annotations import Mode
 
 FORMATS = ("markdown", "json", "w3c")
 
@@ -76,7 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.path is not None and not Path(args.path).exists():
         raise BadInput(f"{args.path}: no such file or folder")
     render = {"markdown": export_markdown, "json": export_json, "w3c": export_w3c}
-    with _open_store(args.db) as store:
+    with _open_store(args.db, "read") as store:
         documents = gather(store, args.path)
     sys.stdout.write(render[args.format](documents))
     return 0
@@ -89,7 +92,8 @@ def run_import(args: argparse.Namespace) -> int:
         data = read_export(args.file)
     except ImportFormatError as error:
         raise BadInput(f"{args.file}: {error}") from None
-    with _open_store(args.db) as store:
+    with _open_store(args.db, "write") as store:
+        store.ensure_writable()  # a read-only database: say so before changing anything
         try:
             result = import_data(store, data)
         except ImportFormatError as error:
@@ -104,18 +108,19 @@ def run_notes(args: argparse.Namespace) -> int:
     from reader.exchange.gather import gather
     from reader.exchange.notes import note_lines
 
-    with _open_store(args.db) as store:
+    with _open_store(args.db, "read") as store:
         documents = gather(store)
     for line in note_lines(documents, args.grep):
         print(line)
     return 0
 
 
-def _open_store(explicit: str | None) -> AnnotationStore:
+def _open_store(explicit: str | None, mode: Mode) -> AnnotationStore:
+    """The database for a command: ``"read"`` for those that must never change it."""
     from reader.store import AnnotationStore, StoreError
 
     try:
-        return AnnotationStore.open(db_path(explicit))
+        return AnnotationStore.open(db_path(explicit), mode=mode)
     except StoreError as error:
         raise BadInput(str(error)) from None
 

@@ -4,7 +4,7 @@ Plain Python (no UI imports) so the app, the command line and tests share it.
 """
 
 from .annotations import AnnotationStore
-from .errors import InvalidStoreFile, StoreError
+from .errors import InvalidStoreFile, ReadOnlyStore, StoreError
 from .records import (
     SCHEMA_VERSION,
     AnnotationRecord,
@@ -23,6 +23,7 @@ __all__ = [
     "AtomicJSONStorage",
     "DocumentRecord",
     "InvalidStoreFile",
+    "ReadOnlyStore",
     "StoreError",
     "Target",
     "TextPosition",

@@ -4,6 +4,11 @@ Every change runs under the file lock on the newest version of the file and touc
 their UUID, so several ``reader`` processes on one file see each other's changes and never undo
 them. A file that cannot be read is moved aside (never written over) and the last good copy is
 restored; ``notice`` then says so in one line for the UI to show.
+
+A database this process may not write (file or folder permissions, a read-only file system) opens
+read-only, as does one that refuses its first write: everything reads, every change raises
+ReadOnlyStore before touching the disk, and ``notice`` says so once. Commands that only read open
+with ``mode="read"``, which never writes, creates, moves or repairs anything.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from .errors import InvalidStoreFile, StoreError, describe_os_error, one_line
+from .access import FOR_READING, READ_ONLY_ERRNOS, check_usable, unwritable_reason
+from .documents import STDIN_SOURCES, find_document, new_document, opened
+from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error, one_line
 from .records import (
     ANNOTATIONS,
     DOCUMENTS,
@@ -37,9 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Mode = Literal["write", "read"]
 
-#: ``Article.source`` values that mean "read from standard input": such text has no path.
-STDIN_SOURCES = frozenset({"-", "<stdin>"})
 _EDITABLE = frozenset({"color", "note", "tags", "target"})
 
 
@@ -64,10 +70,6 @@ def _rows(table: Table) -> list[Document]:
     return table.all()
 
 
-def _newest(rows: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    return max(rows, key=lambda row: str(row.get("last_opened", "")), default=None)
-
-
 def _parse_rows(rows: Iterable[Document], kind: type[T]) -> list[T]:
     """Records that parse; a malformed one is skipped (and kept in the file untouched)."""
     records = []
@@ -79,42 +81,41 @@ def _parse_rows(rows: Iterable[Document], kind: type[T]) -> list[T]:
     return records
 
 
-def _check_usable(path: Path) -> None:
-    """Raise StoreError when ``path`` can never hold the database (folder, unwritable place)."""
-    if path.is_dir():
-        raise StoreError(path, "is a folder, not a file")
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if not folder.is_dir():
-        raise StoreError(path, f"{folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(path, f"cannot write in {folder}: permission denied")
-
-
 class AnnotationStore:
     """Documents and annotations in one TinyDB file; thread-safe. Use ``AnnotationStore.open``."""
 
-    def __init__(self, storage: AtomicJSONStorage) -> None:
+    def __init__(self, storage: AtomicJSONStorage, *, repair: bool = True) -> None:
         self._storage = storage
         self._db = _Database(storage=lambda: storage)
         self._documents = self._db.table(DOCUMENTS, cache_size=0)
         self._annotations = self._db.table(ANNOTATIONS, cache_size=0)
         self._lock = threading.RLock()
         self._closed = False
-        #: One line for the user when the file had to be repaired; None when all was well.
+        #: False: a damaged file raises InvalidStoreFile and is left exactly as it is.
+        self._repair = repair
+        #: Documents as this session sees them when they cannot be written: id -> row.
+        self._unsaved: dict[str, Document] = {}
+        self._told_damage = False
+        #: One line for the user when the file had to be repaired or is read-only; else None.
         self.notice: str | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> AnnotationStore:
+    def open(cls, path: str | os.PathLike[str], *, mode: Mode = "write") -> AnnotationStore:
         """Open (not create: that happens on the first change) the database at ``path``.
 
-        A damaged file is repaired and reported in ``notice``; StoreError only when the file
-        cannot be used at all.
+        ``mode="write"``, for the reader: a damaged file is repaired, and a file or folder this
+        process may not write opens read-only; ``notice`` reports either. ``mode="read"``, for
+        commands that only read: nothing on disk is ever written, created, moved or repaired, and
+        a damaged file raises InvalidStoreFile. StoreError when the file cannot be used at all.
         """
+        if mode not in ("write", "read"):
+            raise ValueError(f"unknown mode {mode!r}: use 'write' or 'read'")
         path = Path(path).expanduser()
-        _check_usable(path)
-        store = cls(AtomicJSONStorage(path))
+        check_usable(path)
+        reason = FOR_READING if mode == "read" else unwritable_reason(path)
+        store = cls(AtomicJSONStorage(path, read_only_reason=reason), repair=mode == "write")
+        if mode == "write" and reason is not None:
+            store.notice = str(ReadOnlyStore(path, reason))
         try:
             store._read(store._storage.read)
         except BaseException:
@@ -125,6 +126,22 @@ class AnnotationStore:
     @property
     def path(self) -> Path:
         return self._storage.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be saved: every change raises ReadOnlyStore."""
+        return self._storage.read_only_reason is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the store is read-only (``"no permission to write the file"``...), else None."""
+        return self._storage.read_only_reason
+
+    def ensure_writable(self) -> None:
+        """Raise ReadOnlyStore (its text is the line to show) when changes cannot be saved."""
+        reason = self._storage.read_only_reason
+        if reason is not None:
+            raise ReadOnlyStore(self.path, reason)
 
     def take_notice(self) -> str | None:
         """The pending notice, cleared, so the UI shows each one once."""
@@ -155,52 +172,37 @@ class AnnotationStore:
         """The document record of ``article``, created on first sight, stamped as opened now.
 
         Found by resolved path; else by content hash if that document's file is gone (a moved
-        file). Text from standard input has no path and is found by content hash only.
+        file). Text from standard input has no path and is found by content hash only. On a
+        read-only store nothing is written: the record (found, or new) is kept for this session.
         """
         stdin = article.source in STDIN_SOURCES
         path = "-" if stdin else str(Path(article.source).expanduser().resolve())
 
         def change() -> DocumentRecord:
-            rows = _rows(self._documents)
-            found = None if stdin else _newest(r for r in rows if r.get("path") == path)
-            if found is None:
-                same = [r for r in rows if r.get("content_hash") == article.content_hash]
-                if not stdin:  # a copy must not take over the original's document
-                    same = [r for r in same if not _file_exists(r.get("path"))]
-                found = _newest(same)
+            found = find_document(_rows(self._documents), article, path)
             now = utc_now()
             if found is None:
-                record = DocumentRecord(
-                    id=new_id(),
-                    path=path,
-                    title=article.title,
-                    content_hash=article.content_hash,
-                    position=0,
-                    last_opened=now,
-                    created=now,
-                )
+                record = new_document(article, path, now)
                 self._documents.insert(Document(record.to_dict(), doc_id=record.id))
                 return record
-            changes: dict[str, Any] = {
-                "title": article.title,
-                "content_hash": article.content_hash,
-                "last_opened": now,
-            }
-            if not stdin:
-                changes["path"] = path
-            doc_id = found.doc_id  # type: ignore[union-attr]
-            self._documents.update(changes, doc_ids=[doc_id])
-            return DocumentRecord.from_dict({**found, **changes, "id": doc_id})
+            changes = opened(article, path, now)
+            self._documents.update(changes, doc_ids=[found.doc_id])
+            return DocumentRecord.from_dict({**found, **changes, "id": found.doc_id})
 
-        return self._mutate(change)
+        if not self.read_only:
+            try:
+                return self._mutate(change)
+            except ReadOnlyStore:
+                pass  # the file has just refused a write: open the article all the same
+        return self._document_unsaved(article, path)
 
     def documents(self) -> list[DocumentRecord]:
         """All documents, most recently opened first."""
-        records = self._read(lambda: _parse_rows(_rows(self._documents), DocumentRecord))
+        records = _parse_rows(self._document_rows(), DocumentRecord)
         return sorted(records, key=lambda d: d.last_opened, reverse=True)
 
     def document(self, document_id: str) -> DocumentRecord | None:
-        row = self._read(lambda: self._documents.get(doc_id=document_id))
+        row = self._document_row(document_id)
         parsed = _parse_rows([row], DocumentRecord) if row is not None else []
         return parsed[0] if parsed else None
 
@@ -211,7 +213,11 @@ class AnnotationStore:
         return matches[0] if matches else None
 
     def save_position(self, document_id: str, offset: int) -> None:
-        """Remember the reading position; raises KeyError for an unknown document."""
+        """Remember the reading position; raises KeyError for an unknown document.
+
+        On a read-only store this never fails for want of writing: the position is kept for this
+        session only (``position`` and the next ``document_for`` give it back).
+        """
         if offset < 0:
             raise ValueError(f"negative position {offset}")
 
@@ -222,11 +228,21 @@ class AnnotationStore:
             if row.get("position") != offset:  # unchanged: spare a write
                 self._documents.update({"position": offset}, doc_ids=[document_id])
 
-        self._mutate(change)
+        if not self.read_only:
+            try:
+                self._mutate(change)
+                return
+            except ReadOnlyStore:
+                pass  # the file has just refused a write: keep the position in memory
+        with self._lock:
+            row = self._document_row(document_id)
+            if row is None:
+                raise KeyError(document_id)
+            self._unsaved[document_id] = Document({**row, "position": offset}, doc_id=document_id)
 
     def position(self, document_id: str) -> int:
         """The saved reading position, 0 for an unknown document or an unreadable value."""
-        row = self._read(lambda: self._documents.get(doc_id=document_id))
+        row = self._document_row(document_id)
         value = row.get("position") if row is not None else 0
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
@@ -308,18 +324,52 @@ class AnnotationStore:
 
     # -- plumbing --------------------------------------------------------------------------------
 
+    def _document_rows(self) -> list[Document]:
+        """The file's document rows, with this session's unsaved versions in place of theirs."""
+        with self._lock:
+            rows = {row.doc_id: row for row in self._read(lambda: _rows(self._documents))}
+            rows.update(self._unsaved)
+            return list(rows.values())
+
+    def _document_row(self, document_id: str) -> Document | None:
+        with self._lock:
+            row = self._unsaved.get(document_id)
+            if row is None:
+                row = self._read(lambda: self._documents.get(doc_id=document_id))
+            return row
+
+    def _document_unsaved(self, article: Article, path: str) -> DocumentRecord:
+        """``document_for`` when nothing can be written: the same record, kept in memory."""
+        with self._lock:
+            found = find_document(self._document_rows(), article, path)
+            now = utc_now()
+            if found is None:
+                record = new_document(article, path, now)
+                self._unsaved[record.id] = Document(record.to_dict(), doc_id=record.id)
+                return record
+            row = Document({**found, **opened(article, path, now)}, doc_id=found.doc_id)
+            self._unsaved[found.doc_id] = row
+            return DocumentRecord.from_dict({**row, "id": found.doc_id})
+
     def _read(self, read: Callable[[], T]) -> T:
         with self._lock:
             self._check_open()
             try:
                 return read()
             except InvalidStoreFile:
-                self._recover()
+                if not self._repair:
+                    raise
+                if self.read_only:
+                    self._stand_in()
+                else:
+                    self._recover()
                 return read()
 
     def _mutate(self, change: Callable[[], T]) -> T:
+        """Run ``change`` under the file lock; a read-only store refuses before touching disk."""
         with self._lock:
             self._check_open()
+            self.ensure_writable()
             try:
                 with self._storage.locked():
                     try:
@@ -328,10 +378,27 @@ class AnnotationStore:
                         self._recover()
                         return change()
             except OSError as err:
-                raise StoreError(self.path, f"could not save: {describe_os_error(err)}") from None
+                reason = describe_os_error(err)
+                if err.errno not in READ_ONLY_ERRNOS:
+                    raise StoreError(self.path, f"could not save: {reason}") from None
+                self._become_read_only(reason)
+                raise ReadOnlyStore(self.path, reason) from None
+
+    def _become_read_only(self, reason: str) -> None:
+        """A write was refused (EACCES, EPERM, EROFS): stop writing, keep reading, say so once."""
+        if self.read_only:
+            return
+        self._storage.make_read_only(reason)
+        self.notice = str(ReadOnlyStore(self.path, reason))
 
     def _recover(self) -> None:
-        """Move the unusable file aside and restore the backup (under the lock, once per damage)."""
+        """Move the unusable file aside and restore the backup (under the lock, once per damage).
+
+        When the file turns out not to be writable, the store becomes read-only instead and shows
+        the backup, leaving the damaged file as it is.
+        """
+        aside: Path | None = None
+        problem = "unusable"
         try:
             with self._storage.locked():
                 try:
@@ -349,17 +416,41 @@ class AnnotationStore:
                     outcome = f"restored {n} annotation{'' if n == 1 else 's'} from the backup"
         except OSError as err:
             reason = describe_os_error(err)
-            raise StoreError(self.path, f"unusable and cannot be repaired: {reason}") from None
+            if err.errno not in READ_ONLY_ERRNOS:
+                raise StoreError(self.path, f"unusable and cannot be repaired: {reason}") from None
+            self._become_read_only(reason)
+            if aside is None:
+                self._stand_in()
+                return
+            outcome = f"the backup could not be restored ({reason}), so read-only and empty"
         self.notice = one_line(f"{self.path}: {problem}; moved aside to {aside.name}; {outcome}")
         log.warning("%s", self.notice)
+
+    def _stand_in(self) -> None:
+        """A damaged file on a read-only store: leave it as it is and show its backup instead."""
+        try:
+            self._storage.read()
+            return  # repaired meanwhile, by another process
+        except InvalidStoreFile as err:
+            problem = err.problem
+        backup = self._storage.read_backup()
+        self._storage.stand_in(backup)
+        if self._told_damage:
+            return
+        self._told_damage = True
+        if backup is None:
+            shown = "there is no usable backup, so no highlights are shown"
+        else:
+            n = len(backup.get(ANNOTATIONS, {}))
+            shown = f"showing the {n} annotation{'' if n == 1 else 's'} of the backup"
+        reason = self.read_only_reason
+        self.notice = one_line(
+            f"{self.path}: {problem}; read-only ({reason}), so it is left as it is; {shown}"
+        )
 
     def _check_open(self) -> None:
         if self._closed:
             raise ValueError(f"annotation store {self.path} is closed")
-
-
-def _file_exists(path: object) -> bool:
-    return isinstance(path, str) and path not in STDIN_SOURCES and os.path.isfile(path)
 
 
 def _normalise(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,18 @@ class InvalidStoreFile(StoreError):
     """
 
 
+class ReadOnlyStore(StoreError):
+    """A change was asked of a database that is open read-only; nothing was written.
+
+    ``reason`` says why it is read-only (``"no permission to write the file"``, ``"read-only file
+    system"``, ...); ``str(error)`` is the one line to show the user.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.reason = one_line(reason)
+        super().__init__(path, f"read-only ({self.reason}); highlights and notes cannot be saved")
+
+
 def describe_os_error(err: OSError) -> str:
     """A short lowercase reason for an OS error, without the path Python appends."""
     reason = err.strerror or type(err).__name__

@@ -31,7 +31,7 @@ from typing import Any
 
 from tinydb import Storage
 
-from .errors import InvalidStoreFile, StoreError, describe_os_error
+from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error
 from .records import META_ID, META_TABLE, SCHEMA_VERSION, meta_record
 
 log = logging.getLogger(__name__)
@@ -280,6 +280,10 @@ class AtomicJSONStorage(Storage):
     InvalidStoreFile when its content is unusable; it never writes. Wrap every read-modify-write in
     ``with storage.locked():`` so reads inside see the latest file and no other process writes
     between the read and the write.
+
+    With ``read_only_reason`` set (at creation or by :meth:`make_read_only`) it touches nothing on
+    disk: no stale temporary files are tidied, and ``locked()`` (so every write, every move)
+    raises ReadOnlyStore before it would create the folder or the lock file.
     """
 
     def __init__(
@@ -288,6 +292,7 @@ class AtomicJSONStorage(Storage):
         *,
         lock_timeout: float = LOCK_TIMEOUT,
         backup: bool = True,
+        read_only_reason: str | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -304,7 +309,10 @@ class AtomicJSONStorage(Storage):
         # newer version: an equal (device, inode, size, mtime) then really means "unchanged".
         self._pinned: int | None = None
         self._closed = False
-        remove_stale_temp_files(self.path)
+        #: Why this storage must not write (None: it may).
+        self.read_only_reason = read_only_reason
+        if read_only_reason is None:
+            remove_stale_temp_files(self.path)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -345,6 +353,27 @@ class AtomicJSONStorage(Storage):
             except OSError:
                 key = None
             return key != self._key
+
+    def stand_in(self, data: Data | None) -> None:
+        """Serve ``data`` from ``read()`` in place of the file for as long as the file is unchanged.
+
+        For a damaged database that must not be repaired (it is read-only): reads give the backup,
+        say, while the file stays exactly as it is; once another process repairs or replaces it,
+        ``read()`` reads the new file.
+        """
+        with self._mutex:
+            self._check_open()
+            try:
+                fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError:
+                self._remember(data, None, None)
+                return
+            try:
+                key = _file_key(os.fstat(fd))
+            except BaseException:
+                os.close(fd)
+                raise
+            self._remember(data, key, fd)
 
     def read_backup(self) -> Data | None:
         """The last good copy, or None when there is none or it is unusable too."""
@@ -407,9 +436,12 @@ class AtomicJSONStorage(Storage):
 
         The folder is created here if needed: only callers about to write take the lock. On an
         exception the cached data is dropped, since TinyDB may have changed it without writing.
+        Raises ReadOnlyStore, having touched nothing, when the storage is read-only.
         """
         with self._mutex:
             self._check_open()
+            if self.read_only_reason is not None:
+                raise ReadOnlyStore(self.path, self.read_only_reason)
             if self._depth == 0:
                 self._lock_fd = self._acquire()
             self._depth += 1
@@ -453,6 +485,12 @@ class AtomicJSONStorage(Storage):
             os.close(fd)
 
     # -- state -----------------------------------------------------------------------------------
+
+    def make_read_only(self, reason: str) -> None:
+        """From now on refuse to write (see ``read_only_reason``); the cached data is kept."""
+        with self._mutex:
+            if self.read_only_reason is None:
+                self.read_only_reason = reason
 
     def _remember(self, data: Data | None, key: _FileKey | None, fd: int | None) -> None:
         if self._pinned is not None and self._pinned != fd:
