@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.article import ArticleError, load_article
 from reader.store import AnnotationRecord, AnnotationStore, DocumentRecord
-from reader.store.anchoring import anchor, make_target
+from reader.store.anchoring import anchor, make_target, percent_same
 from reader.store.records import Target
 
 #: ``method`` of a highlight whose article cannot be read now (gone, or read from stdin).
@@ -27,6 +27,19 @@ class Highlight:
     text: str  # the highlighted text now, or the stored quote when not anchored
     #: Position and quote selectors on the current text (the stored ones when not anchored).
     target: Target
+    #: How much of the highlighted text is still the same, 0..1: 1.0 unchanged, below for text
+    #: edited since (``method`` "fuzzy"), 0.0 for an orphan, None when the article is unreadable.
+    similarity: float | None = 1.0
+
+    @property
+    def changed(self) -> bool:
+        """Placed on text that is no longer what was highlighted (``record.target.quote.exact``)."""
+        return self.anchored and self.similarity is not None and self.similarity < 1.0
+
+    @property
+    def percent_same(self) -> int | None:
+        """:attr:`similarity` in whole percent (never 100 for changed text), None if unknown."""
+        return None if self.similarity is None else percent_same(self.similarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +95,7 @@ def place(document: DocumentRecord, records: list[AnnotationRecord]) -> Document
         if text is None:
             start, end, exact = record.start, record.end, record.target.quote.exact
             highlights.append(
-                Highlight(record, start, end, False, UNAVAILABLE, exact, record.target)
+                Highlight(record, start, end, False, UNAVAILABLE, exact, record.target, None)
             )
             continue
         found = anchor(text, record.target)
@@ -92,7 +105,16 @@ def place(document: DocumentRecord, records: list[AnnotationRecord]) -> Document
             target = make_target(text, found.start, found.end)
         shown = text[found.start : found.end] if found.anchored else record.target.quote.exact
         highlights.append(
-            Highlight(record, found.start, found.end, found.anchored, found.method, shown, target)
+            Highlight(
+                record,
+                found.start,
+                found.end,
+                found.anchored,
+                found.method,
+                shown,
+                target,
+                found.similarity,
+            )
         )
     highlights.sort(key=lambda h: (not h.anchored, h.start, h.end, h.record.created))
     return DocumentHighlights(document, tuple(highlights), problem)

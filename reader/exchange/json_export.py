@@ -5,12 +5,16 @@ Shape (``version`` 1)::
     {"format": "reader-highlights", "version": 1, "exported": "2024-05-01T10:22:33.123Z",
      "documents": [{"id", "path", "uri", "title", "content_hash", "available",
                     "highlights": [{"id", "created", "updated", "color", "note", "tags",
-                                    "start", "end", "anchored", "method", "text",
-                                    "target": {"position": {...}, "quote": {...}}}]}]}
+                                    "start", "end", "anchored", "method", "similarity",
+                                    "text", "target": {"position": {...}, "quote": {...}}}]}]}
 
 ``start``/``end`` are the current offsets after re-anchoring; ``anchored`` is false for an orphan
-(and for an article that cannot be read now, ``method`` "unavailable"). ``target`` is the stored
-selector pair, so ``reader import`` gives back exactly what was exported.
+(and for an article that cannot be read now, ``method`` "unavailable"). ``similarity`` says how
+much of the highlighted text is still the same (0..1, three decimals): 1 unchanged, less when the
+article was edited inside the highlight (``method`` "fuzzy"; ``text`` is the text now,
+``target.quote.exact`` what was highlighted), 0 for an orphan, null when the article is
+unreadable. ``target`` is the stored selector pair, so ``reader import`` gives back exactly what
+was exported.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ def highlight_dict(highlight: Highlight) -> dict[str, Any]:
         "end": highlight.end,
         "anchored": highlight.anchored,
         "method": highlight.method,
+        "similarity": None if highlight.similarity is None else round(highlight.similarity, 3),
         "text": highlight.text,
         "target": record.target.to_dict(),
     }

@@ -1,8 +1,9 @@
 """The Markdown export: one section per article, each highlight as a quote with its note and tags.
 
 Every highlight links back to its place with an RFC 5147 fragment,
-``file:///path/article.txt#char=START,END`` (offsets into the article text as it is now). An orphan
-(its text is no longer in the article) is kept and says so instead of linking.
+``file:///path/article.txt#char=START,END`` (offsets into the article text as it is now). A
+highlight whose words were edited since quotes them as they are now and says how much changed;
+an orphan (its text is no longer in the article) is kept and says so instead of linking.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _highlight(group: DocumentHighlights, highlight: Highlight) -> list[str]:
     details = []
     if record.tags:
         details.append(" ".join(f"`#{inert_line(tag)}`" for tag in record.tags))
+    if highlight.changed:
+        details.append(f"*changed since highlighted: {highlight.percent_same}% the same*")
     if highlight.anchored and group.uri:
         span = f"{highlight.start},{highlight.end}"
         details.append(f"[characters {span}]({group.uri}#char={span})")

@@ -161,3 +161,49 @@ def graphemes(text: str) -> Iterator[str]:
         end = next_boundary(text, start)
         yield text[start:end]
         start = end
+
+
+# -- words ---------------------------------------------------------------------------------------
+#
+# Enough of a word's edges for a highlight to keep to them: letters, digits, their combining marks
+# and an apostrophe between two letters ("board’s") are inside a word; everything else is not.
+
+#: What lies either side of a position: ``START`` (a word begins), ``END`` (one ends), ``INSIDE``
+#: (within a word) or ``OUTSIDE`` (between two characters that are not word characters).
+START, END, INSIDE, OUTSIDE = range(4)
+_APOSTROPHES = frozenset("'’")
+
+
+@lru_cache(maxsize=4096)
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+
+
+def in_word(text: str, index: int) -> bool:
+    """Whether ``text[index]`` belongs to a word (False outside the text)."""
+    if index < 0 or index >= len(text):
+        return False
+    char = text[index]
+    if char in _APOSTROPHES:
+        return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
+    return _word_char(char)
+
+
+def boundary_kind(text: str, index: int) -> int:
+    """What ``index`` is between: ``START``, ``END``, ``INSIDE`` or ``OUTSIDE`` a word."""
+    before, after = in_word(text, index - 1), in_word(text, index)
+    if before and after:
+        return INSIDE
+    if after:
+        return START
+    return END if before else OUTSIDE
+
+
+def word_count(text: str) -> int:
+    """How many words (or pieces of words) ``text`` holds."""
+    count, inside = 0, False
+    for index in range(len(text)):
+        now = in_word(text, index)
+        count += now and not inside
+        inside = now
+    return count

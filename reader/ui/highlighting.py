@@ -1,8 +1,9 @@
 """The article's highlights as the reading pane needs them: placed on today's text, in order.
 
 Pure Python (no Textual): placing re-anchors every stored highlight on the text as it is now, so a
-changed article file keeps its highlights where they belong; one that cannot be placed is an
-orphan, kept and listed but not drawn.
+changed article file keeps its highlights where they belong. One whose words were edited is
+placed on the new words and says how much of it changed; one that cannot be placed is an orphan,
+kept and listed but not drawn.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.store import AnnotationRecord
-from reader.store.anchoring import anchor
+from reader.store.anchoring import Method, anchor, percent_same
 
 #: The highlight colours, in the order ``c`` cycles through them. Each is also a label.
 COLORS = ("yellow", "green", "blue", "pink")
@@ -25,10 +26,24 @@ class Placed:
     start: int
     end: int
     anchored: bool
+    #: How it was found: "position", "quote", "fuzzy" or "orphan" (see :func:`anchor`).
+    method: Method = "position"
+    #: How much of the highlighted text is still the same, 0..1 (1.0: unchanged; 0.0: orphan).
+    similarity: float = 1.0
 
     @property
     def id(self) -> str:
         return self.record.id
+
+    @property
+    def changed(self) -> bool:
+        """Placed on text that is no longer what was highlighted (the article was edited)."""
+        return self.anchored and self.similarity < 1.0
+
+    @property
+    def percent_same(self) -> int:
+        """:attr:`similarity` in whole percent, never 100 for changed text."""
+        return percent_same(self.similarity)
 
 
 def place(text: str, records: list[AnnotationRecord]) -> list[Placed]:
@@ -36,7 +51,9 @@ def place(text: str, records: list[AnnotationRecord]) -> list[Placed]:
     placed = []
     for record in records:
         found = anchor(text, record.target)
-        placed.append(Placed(record, found.start, found.end, found.anchored))
+        placed.append(
+            Placed(record, found.start, found.end, found.anchored, found.method, found.similarity)
+        )
     return placed
 
 

@@ -153,3 +153,31 @@ def test_w3c_selectors_follow_the_changed_text(library: Library) -> None:
         kinds = {s["type"]: s for s in item["target"]["selector"]}
         position, quote = kinds["TextPositionSelector"], kinds["TextQuoteSelector"]
         assert text[position["start"] : position["end"]] == quote["exact"]
+
+
+def test_a_highlight_edited_since_says_so_and_how_much(library: Library) -> None:
+    library.first.write_text(FIRST.replace("close in June", "close in September"), encoding="utf-8")
+    (group,) = collected(library, library.first)
+    by_id = {h.record.id: h for h in group.highlights}
+    cinema = by_id[library.ids["cinema"]]
+    assert cinema.text == "will close in September after 84 years"
+    assert (cinema.method, cinema.changed) == ("fuzzy", True)
+    assert cinema.record.target.quote.exact == "will close in June after 84 years"
+    assert cinema.percent_same is not None and 60 <= cinema.percent_same < 100
+    assert not by_id[library.ids["ada"]].changed
+    data = export_dict(collected(library))
+    exported = {h["id"]: h for d in data["documents"] for h in d["highlights"]}
+    assert 0.6 <= exported[library.ids["cinema"]]["similarity"] < 1
+    assert exported[library.ids["ada"]]["similarity"] == 1
+    text = export_markdown(collected(library, library.first))
+    assert "> will close in September after 84 years" in text
+    assert f"changed since highlighted: {cinema.percent_same}% the same" in text
+    assert text.count("changed since highlighted") == 1
+
+
+def test_an_unreadable_article_has_no_similarity(library: Library) -> None:
+    library.second.unlink()
+    data = export_dict(collected(library))
+    exported = {h["id"]: h for d in data["documents"] for h in d["highlights"]}
+    assert exported[library.ids["ferry"]]["similarity"] is None
+    assert exported[library.ids["ferry"]]["method"] == "unavailable"

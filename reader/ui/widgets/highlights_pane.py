@@ -1,7 +1,8 @@
 """The highlights pane: every highlight of the article in text order, with its colour and note.
 
-Highlights that could not be placed on the article as it is now (orphans) are listed last and
-marked, never dropped. Enter jumps to a highlight in the text.
+Highlights whose words the article no longer has as they were are marked "changed" with how much
+is the same; those that could not be placed at all (orphans) are listed last and marked, never
+dropped. Enter jumps to a highlight in the text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ PASSAGE_CHARS = 90
 NOTE_CHARS = 70
 
 
+def changed_mark(placed: Placed) -> str:
+    """What the pane says beside a highlight whose words were edited: ``changed · 87% same``."""
+    return f"changed · {placed.percent_same}% same"
+
+
 def clip(text: str, limit: int) -> str:
     text = inert_line(" ".join(text.split()))
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
@@ -33,6 +39,7 @@ class HighlightsPane(Vertical):
     COMPONENT_CLASSES = {f"highlights-pane--{color}" for color in COLORS} | {
         "highlights-pane--note",
         "highlights-pane--orphan",
+        "highlights-pane--changed",
     }
 
     class Chosen(Message):
@@ -80,6 +87,11 @@ class HighlightsPane(Vertical):
             )
             prompt.append(clip(record.target.quote.exact, PASSAGE_CHARS))
         else:
+            if placed.changed:
+                prompt.append(
+                    f" {changed_mark(placed)}",
+                    self.get_component_rich_style("highlights-pane--changed"),
+                )
             prompt.append(" " + clip(text[placed.start : placed.end], PASSAGE_CHARS))
         if record.note:
             prompt.append(
