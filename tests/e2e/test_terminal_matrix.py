@@ -23,7 +23,8 @@ Each run goes library -> filter -> article -> step -> highlight -> note editor -
 full (status line, metadata, every word of the article, the note dialog's passage and keys), that
 the focused sentence carries the gutter bar and a highlight is underlined (visible without colour:
 checked on pyte's cell attributes), and that the terminal is restored on the way out. COLORTERM
-is removed so TERM alone decides.
+is removed so TERM alone decides. On the Linux console every screen of the run is also read cell
+by cell for glyphs its fonts lack (rounded or heavy lines, eighth blocks).
 
 The wide and combining characters test is here too: CJK, an emoji ZWJ sequence, a combining
 accent and right-to-left text, stepped over with ``w`` and highlighted with ``v``/``w``/``h``.
@@ -41,6 +42,7 @@ import pytest
 
 from tests.e2e.terminal import Terminal
 from tests.e2e.test_restore import EXPECTED_ON, assert_terminal_restored
+from tests.ui.test_plain_glyphs import CONSOLE_GLYPHS
 
 pytestmark = pytest.mark.e2e
 
@@ -135,9 +137,22 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: The focused-sentence bar, still drawn as "▌" by the reading pane on every terminal.
+PENDING_GLYPHS = frozenset("▌")
+
+
+def _assert_console_glyphs(term: Terminal, term_name: str | None, what: str) -> None:
+    """On the Linux console, nothing on screen may need a glyph its fonts lack."""
+    if term_name != "linux":
+        return
+    drawn = {cell.data for y in range(term.lines) for cell in term.row_cells(y) if cell.data}
+    strange = {glyph for glyph in drawn - CONSOLE_GLYPHS - PENDING_GLYPHS if glyph.strip()}
+    assert not strange, f"{what}: {sorted(strange)}\n{term.screen_text()}"
+
+
 def _open_from_library(term: Terminal) -> None:
-    # "/" first, and wait for the filter to hold the keyboard (its footer has no "q Quit"): keys
-    # typed at once into the list lose their first letters (see the typeahead test below).
+    # "/" first, and wait for the filter to hold the keyboard (its footer has no "q Quit"); keys
+    # typed at once after "/" reach the filter too (see the burst test below).
     term.send("/")
     term.wait_until(lambda s: "q Quit" not in s.splitlines()[-1], what="the filter focused")
     term.send("galway")
@@ -171,7 +186,9 @@ def test_every_screen_from_the_keyboard(
             lambda s: "2 of 2 articles" in s and "/ Filter" in s and "q Quit" in s,
             what="the library and its keys",
         )
-        assert "Swimmers in Galway" in screen and "Snow closed the mountain" in screen
+        # Titles are cut to the column (the file column shares the width).
+        assert "Swimmers in Galway" in screen and "Snow closed the" in screen
+        _assert_console_glyphs(term, term_name, "the library")
 
         _open_from_library(term)
         screen = term.wait_until(
@@ -184,6 +201,7 @@ def test_every_screen_from_the_keyboard(
         article_words = _words(GALWAY.split("— ", 1)[1])
         assert _is_subsequence(article_words, body_words), screen
         assert screen.splitlines()[-1].lstrip().startswith("j/k Next sentence")
+        _assert_console_glyphs(term, term_name, "the reading screen")
 
         term.send("/")
         term.wait_for("Search (Enter keeps")
@@ -217,6 +235,7 @@ def test_every_screen_from_the_keyboard(
         term.send("a")
         screen = term.wait_for("ctrl+s saves")
         assert f"“{SECOND}”" in screen
+        _assert_console_glyphs(term, term_name, "the note editor")
         term.send("brisk")
         term.wait_for("brisk")
         term.send("\x13")
@@ -224,6 +243,7 @@ def test_every_screen_from_the_keyboard(
 
         term.send("?")
         term.wait_for("Previous sentence")
+        _assert_console_glyphs(term, term_name, "help")
         term.send("\x1b")
         term.wait_until(lambda s: "Previous sentence" not in s, what="help to close")
 
@@ -261,6 +281,28 @@ def test_a_query_typed_right_after_slash_goes_into_the_search(reader: Path, tmp_
             what="the search, or the commands the letters stand for",
         )
         assert "“race” 1/3" in screen and "ctrl+s saves" not in screen, screen
+
+
+def test_a_filter_typed_right_after_slash_goes_into_the_library_filter(
+    reader: Path, tmp_path: Path
+) -> None:
+    """``/norway`` in one write: every letter filters, n (all notes) and o (sort) included."""
+    library = tmp_path / "news"
+    library.mkdir()
+    (library / "galway.txt").write_text(GALWAY, encoding="utf-8")
+    (library / "bergen.txt").write_text(OTHER, encoding="utf-8")
+    db = tmp_path / "db.json"
+    with Terminal(
+        [str(reader), "--db", str(db), str(library)], cwd=tmp_path, columns=80, lines=24
+    ) as term:
+        term.wait_for("2 of 2 articles")
+        term.send("/norway")
+        screen = term.wait_until(
+            lambda s: "1 of 2 articles" in s or "All highlights and notes" in s,
+            what="the filtered library, or the notes screen n stands for",
+        )
+        assert "1 of 2 articles" in screen and "All highlights and notes" not in screen, screen
+        assert "Snow closed the" in screen and "Swimmers in Galway" not in screen
 
 
 # -- wide and combining characters -------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+import re
+
+from textual.widgets import OptionList, Static
 
 from reader.article import parse_article
 from reader.store import AnnotationStore
@@ -12,6 +14,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.side_panel import SidePanel
+from tests.ui.screen_text import read_as_text, region_rows
 
 STORY = (
     " date 2025-03-14 TROMSØ, Norway (AP) — Norwegian Fisheries Minister Astrid Vollan said on "
@@ -105,7 +108,7 @@ async def test_entity_card_shows_role_aliases_and_sentences(store: AnnotationSto
         _, pane = await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
-        card = str(pane.query_one("#entity-card").render())
+        card = str(pane.query_one("#entity-card", Static).content)
         assert "Astrid Vollan" in card
         assert "also: Vollan" in card
         assert "3 mentions" in card
@@ -127,3 +130,49 @@ async def test_e_opens_the_side_column_at_80_columns(store: AnnotationStore) -> 
         await pilot.pause()
         assert side.active == "article"
         assert app.focused is not None and app.focused.id == "outline"
+
+
+# -- the card, read off the screen at every width -----------------------------------------------
+
+RIGA = (
+    " date 2025-05-06 RIGA, Latvia (AP) — Harbour commissioner Rodion Velichkovsky said on "
+    "Tuesday that the night ferry would stop until the ramp is mended.\n\n"
+    "“Nobody boards a ship over a broken ramp,” Velichkovsky said. The Latvian Maritime Safety "
+    "Administration said the repairs would take three weeks.\n\n"
+    "Velichkovsky said the ferry would run again in June."
+)
+
+
+def card_rows(app, pane: EntitiesPane) -> list[str]:
+    """The card's rows as drawn, inside the box's padding (which would add spaces of its own)."""
+    card = pane.query_one("#entity-card")
+    box = pane.query_one("#entity-card-box")
+    visible = card.content_region.intersection(box.scrollable_content_region)
+    return region_rows(app, visible)
+
+
+async def test_the_name_and_its_kind_never_run_together_however_the_card_wraps(
+    store: AnnotationStore,
+) -> None:
+    """Wrapped between name and kind, the row used to end "…Velichkovsky" and the next start
+    "person": read off the screen, "Velichkovskyperson". Every width, long names included."""
+    article = parse_article(RIGA, source="riga.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        _, pane = await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert pane.highlighted is not None and pane.highlighted.name == "Rodion Velichkovsky"
+        side = app.screen.query_one(SidePanel)
+        # From the narrowest that holds the longest word (narrower, words are cut anyway).
+        for width in range(21, 44):
+            side.styles.width = width
+            await pilot.pause()
+            rows = card_rows(app, pane)
+            text = read_as_text(rows)
+            assert re.search(r"Rodion\s+Velichkovsky\s+person", text), (width, rows)
+            assert "mention" in text
+            # Rows a line wraps onto are indented under its first.
+            name_row = next(i for i, row in enumerate(rows) if row.startswith("Rodion"))
+            if "person" not in rows[name_row]:
+                assert rows[name_row + 1].startswith("  "), (width, rows)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+import re
+
+from textual.widgets import OptionList, Static
 
 from reader.article import parse_article
 from reader.store import AnnotationStore
@@ -10,6 +12,9 @@ from reader.ui.app import make_app
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.quotes_pane import QuotesPane
+from reader.ui.widgets.side_panel import SidePanel
+from tests.ui.screen_text import read_as_text, region_rows
+from tests.ui.test_entities_pane import RIGA
 
 STORY = (
     " date 2025-04-02 GDANSK, Poland (AP) — Shipyard owner Tomasz Wierzba said on Tuesday that "
@@ -84,6 +89,34 @@ async def test_entity_card_lists_what_a_person_said(store: AnnotationStore) -> N
         await pilot.pause()
         pane = app.screen.query_one(EntitiesPane)
         assert pane.highlighted is not None
-        card = str(pane.query_one("#entity-card").render())
+        card = str(pane.query_one("#entity-card", Static).content)
         assert "Said (" in card
         assert "We have more orders than hands" in card
+
+
+async def test_the_cue_and_the_kind_never_run_together_however_the_list_wraps(
+    store: AnnotationStore,
+) -> None:
+    """A row that wrapped between "said" and "(reported)" read "said(reported)" off the screen."""
+    article = parse_article(RIGA, source="riga.txt")
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = await open_quotes(pilot)
+        option_list = pane.query_one("#quote-list", OptionList)
+        side = app.screen.query_one(SidePanel)
+        # From the narrowest that holds the longest word (narrower, words are cut anyway);
+        # grouped by speaker, the rows are the same but for the speaker: a sample is enough.
+        for by_speaker, widths in ((False, range(20, 60)), (True, range(20, 60, 4))):
+            assert pane.by_speaker == by_speaker
+            for width in widths:
+                side.styles.width = width
+                await pilot.pause()
+                rows = region_rows(app, option_list.scrollable_content_region)
+                text = read_as_text(rows)
+                assert "said(" not in text, (width, rows)
+                assert re.search(r"Administration\s+·\s+said\s+\(reported\)", text) or (
+                    by_speaker and re.search(r"said\s+\(reported\)", text)
+                ), (width, rows)
+                # The quoted words keep their spaces across rows, and hang under the first.
+                assert re.search(r"the\s+repairs\s+would\s+take\s+three\s+weeks", text)
+            await pilot.press("o")

@@ -10,13 +10,23 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+#: Key symbols Textual shows that the Linux console's fonts lack, and the words for them.
+PLAIN_KEY_NAMES = {"⌫": "backspace", "⏎": "enter"}
 
-def bindings_table(rows: list[tuple[str, str]]) -> Table:
+
+def plain_keys(keys: str) -> str:
+    for symbol, name in PLAIN_KEY_NAMES.items():
+        keys = keys.replace(symbol, name)
+    return keys
+
+
+def bindings_table(rows: list[tuple[str, str]], *, plain: bool = False) -> Table:
+    """Keys and what they do; ``plain`` spells out the key symbols a console font lacks."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for keys, description in rows:
-        table.add_row(Text(keys), Text(description))
+        table.add_row(Text(plain_keys(keys) if plain else keys), Text(description))
     return table
 
 
@@ -36,7 +46,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static("Keys", classes="pane-title")
-            yield Static(bindings_table(self.rows))
+            plain = self.app.has_class("-plain-glyphs")
+            yield Static(bindings_table(self.rows, plain=plain))
             yield Static(Text("Esc or ? closes this list", style="dim"))
 
     def action_scroll(self, step: int) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -19,11 +21,14 @@ from reader.article import ArticleError, ArticleSummary, iter_article_files, sum
 from reader.inert import inert_line
 from reader.store import AnnotationStore
 from reader.ui.widgets.reader_input import ReaderInput
+from reader.ui.widgets.reading_status import cut_middle
 
 #: Seconds between two batches of rows sent from the scanning worker to the table.
 BATCH_SECONDS = 0.1
 #: Seconds the filter waits for typing to pause before it rebuilds the table.
 FILTER_DELAY = 0.15
+#: Seconds a hint ("Type / to filter") stays up; the same hint is not repeated meanwhile.
+HINT_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,49 +44,116 @@ class Entry:
         return needle in haystack
 
 
-#: (label, sort key, newest/largest first?)
-SORTS = [
-    ("date", lambda e: (e.summary.date is not None, e.summary.date or 0), True),
-    ("title", lambda e: e.summary.title.casefold(), False),
-    ("place", lambda e: (e.summary.place or "~").casefold(), False),
-    ("words", lambda e: e.summary.words, True),
-    ("highlights", lambda e: e.highlights, True),
-]
+def file_name(entry: Entry) -> str:
+    return Path(entry.summary.path).name
 
 
-#: (label, key, width in cells; 0 = the title, which takes the rest of the line)
-COLUMNS = [
-    ("Title", "title", 0),
-    ("Date", "date", 10),
-    ("Place", "place", 18),
-    ("Words", "words", 6),
-    ("Notes", "highlights", 5),
-]
+#: Sort key by column key: (key, newest/largest first?), in the order ``o`` steps through them.
+SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
+    "date": (lambda e: (e.summary.date is not None, e.summary.date or 0), True),
+    "title": (lambda e: e.summary.title.casefold(), False),
+    "place": (lambda e: (e.summary.place or "~").casefold(), False),
+    "words": (lambda e: e.summary.words, True),
+    "highlights": (lambda e: e.highlights, True),
+    "file": (lambda e: file_name(e).casefold(), False),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: a fixed ``width`` in cells, or a ``share`` of what the fixed ones leave.
+
+    The column with neither (the title) takes whatever the others leave.
+    """
+
+    label: str
+    key: str
+    width: int = 0
+    share: float = 0.0
+    least: int = 0
+    most: int = 0
+    numeric: bool = False
+
+
+COLUMNS = (
+    Column("Title", "title"),
+    Column("File", "file", share=0.18, least=12, most=28),
+    Column("Date", "date", width=10),
+    Column("Place", "place", share=0.16, least=8, most=24),
+    # "123,456": a long report's word count, with its comma.
+    Column("Words", "words", width=7, numeric=True),
+    Column("Notes", "highlights", width=5, numeric=True),
+)
+#: Columns left out when no article has a value for them (every cell would read "—").
+OPTIONAL_COLUMNS = {
+    "date": lambda e: e.summary.date is not None,
+    "place": lambda e: bool(e.summary.place),
+}
 MIN_TITLE_WIDTH = 20
+#: How far a shared column gives way before the title goes below MIN_TITLE_WIDTH.
+MIN_SHARED_WIDTH = 6
 
 
-def row_cells(entry: Entry) -> tuple[Text, ...]:
-    """Cells as Text objects, never markup: a title like ``[bold]`` must show as written."""
+def column_widths(columns: Sequence[Column], room: int, padding: int) -> list[int]:
+    """Widths in cells for ``columns`` in ``room`` cells, ``padding`` cells around each one.
+
+    Fixed columns get their width, shared columns their share of the rest (within their bounds)
+    and the one column with neither the remainder; shared columns shrink towards
+    MIN_SHARED_WIDTH before the remainder drops under MIN_TITLE_WIDTH.
+    """
+    free = room - padding * len(columns) - sum(c.width for c in columns)
+    shared = {
+        i: max(c.least, min(c.most, round(free * c.share)))
+        for i, c in enumerate(columns)
+        if c.share
+    }
+    while free - sum(shared.values()) < MIN_TITLE_WIDTH:
+        widest = max(shared, key=lambda i: shared[i], default=None)
+        if widest is None or shared[widest] <= MIN_SHARED_WIDTH:
+            break
+        shared[widest] -= 1
+    rest = max(1, free - sum(shared.values()))
+    return [c.width or shared.get(i, rest) for i, c in enumerate(columns)]
+
+
+def cell(entry: Entry, key: str, width: int) -> Text:
+    """One cell as a Text object, never markup: a title like ``[bold]`` must show as written."""
     s = entry.summary
-    return (
-        Text(inert_line(s.title), no_wrap=True, overflow="ellipsis"),
-        Text(s.date.isoformat() if s.date else "—"),
-        Text(inert_line(s.place or "—"), no_wrap=True, overflow="ellipsis"),
-        Text(f"{s.words:,}", justify="right"),
-        Text(str(entry.highlights) if entry.highlights else "·", justify="right"),
-    )
+    if key == "title":
+        return Text(inert_line(s.title), no_wrap=True, overflow="ellipsis")
+    if key == "file":
+        return Text(cut_middle(inert_line(file_name(entry)), width), no_wrap=True)
+    if key == "date":
+        return Text(s.date.isoformat() if s.date else "—")
+    if key == "place":
+        return Text(inert_line(s.place or "—"), no_wrap=True, overflow="ellipsis")
+    if key == "words":
+        return Text(f"{s.words:,}", justify="right")
+    return Text(str(entry.highlights) if entry.highlights else "·", justify="right")
 
 
 class LibraryScreen(Screen[None]):
-    """A sortable, filterable table of articles; Enter opens one."""
+    """A sortable, filterable table of articles; Enter opens one.
+
+    Letters are commands here; ``/`` opens the filter, which then takes every key typed.
+    """
+
+    #: The keyboard starts in the list (keys typed during start-up are delivered there).
+    AUTO_FOCUS = "#articles"
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
-        Binding("slash", "focus_filter", "Filter", id="library.filter", key_display="/"),
+        # Priority, so that in an empty filter a "/" typed out of habit is not text (see
+        # check_action); everywhere else it opens the filter.
+        Binding(
+            "slash", "focus_filter", "Filter", id="library.filter", key_display="/", priority=True
+        ),
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("n", "app.notes", "All notes", id="library.notes"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="library.clear", show=False),
+        # Priority, or the input's own Down (it scrolls) would take it; only in the filter.
+        Binding("down", "focus_table", "List", id="library.list", key_display="↓", priority=True),
+        Binding("escape", "clear_filter", "Clear", id="library.clear"),
     ]
 
     class Found(Message):
@@ -108,25 +180,23 @@ class LibraryScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.problems: list[str] = []
         self.scanning = True
-        self.sort_index = 0
+        #: The sort the reader chose with ``o``; None until then (date, or title when undated).
+        self.sort_by: str | None = None
         self.sort_reverse = False
         self.needle = ""
         self._filter_timer: Timer | None = None
+        self._layout: tuple[tuple[str, int], ...] = ()
+        self._hinted_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Static(Text(inert_line(self.library_title)), id="library-title")
-        yield ReaderInput(
-            placeholder="Filter by title, place, date or file (type to filter)", id="filter"
-        )
+        yield ReaderInput(placeholder="/ filters by title, place, date or file", id="filter")
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        self._title_width = 0
         self._fit_columns()
-        table.focus()
         self._show_status()
         self.scan()
 
@@ -134,18 +204,39 @@ class LibraryScreen(Screen[None]):
         if self._fit_columns():
             self._rebuild()
 
+    # -- columns -----------------------------------------------------------------------------
+
+    def visible_columns(self) -> list[Column]:
+        """Every column, less those no article has a value for (all of them until one is found)."""
+        if not self.entries:
+            return list(COLUMNS)
+        return [
+            column
+            for column in COLUMNS
+            if column.key not in OPTIONAL_COLUMNS
+            or any(OPTIONAL_COLUMNS[column.key](e) for e in self.entries)
+        ]
+
     def _fit_columns(self) -> bool:
-        """Give the title whatever the other columns leave; True when the columns were rebuilt."""
+        """Size the columns to the screen; True when they changed (the rows must be refilled)."""
         table = self.query_one(DataTable)
-        fixed = sum(width + 2 * table.cell_padding for _, _, width in COLUMNS if width)
-        title_width = max(MIN_TITLE_WIDTH, self.size.width - fixed - 2 * table.cell_padding - 1)
-        if title_width == self._title_width:
+        columns = self.visible_columns()
+        # The scrollbar's gutter is kept (styles/reader.tcss), so rows never push the
+        # last column off when they outgrow the screen.
+        room = self.size.width - table.styles.scrollbar_size_vertical
+        widths = column_widths(columns, room, 2 * table.cell_padding)
+        layout = tuple((c.key, w) for c, w in zip(columns, widths, strict=True))
+        if layout == self._layout:
             return False
-        self._title_width = title_width
+        self._layout = layout
         table.clear(columns=True)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width or title_width)
+        for column, width in zip(columns, widths, strict=True):
+            label = Text(column.label, justify="right" if column.numeric else "left")
+            table.add_column(label, key=column.key, width=width)
         return True
+
+    def _row(self, entry: Entry) -> list[Text]:
+        return [cell(entry, key, width) for key, width in self._layout]
 
     # -- scanning ----------------------------------------------------------------------------
 
@@ -187,25 +278,29 @@ class LibraryScreen(Screen[None]):
     def add_found(self, event: Found) -> None:
         self.entries.extend(event.entries)
         self.problems.extend(event.problems)
-        table = self.query_one(DataTable)
-        for entry in event.entries:
-            if entry.matches(self.needle):
-                table.add_row(*row_cells(entry), key=entry.summary.path)
         if event.done:
             self.scanning = False
+        if self._fit_columns() or event.done:
+            # A column came or went (or the scan is over): every row again, sorted.
             self._rebuild()
-            if self.problems:
-                self.notify(
-                    f"{len(self.problems)} file(s) skipped; first: {inert_line(self.problems[0])}",
-                    severity="warning",
-                    markup=False,
-                    timeout=8,
-                )
+        else:
+            table = self.query_one(DataTable)
+            for entry in event.entries:
+                if entry.matches(self.needle):
+                    table.add_row(*self._row(entry), key=entry.summary.path)
+        if event.done and self.problems:
+            self.notify(
+                f"{len(self.problems)} file(s) skipped; first: {inert_line(self.problems[0])}",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         self._show_status()
 
     def _show_status(self) -> None:
         shown = self.query_one(DataTable).row_count
-        label, _, newest_first = SORTS[self.sort_index]
+        label = self.sort_label()
+        _, newest_first = SORTS[label]
         direction = "↓" if newest_first != self.sort_reverse else "↑"
         if self.scanning:
             text = f"Scanning… {len(self.entries):,} articles found"
@@ -219,19 +314,26 @@ class LibraryScreen(Screen[None]):
 
     # -- sorting and filtering ----------------------------------------------------------------
 
+    def sort_label(self) -> str:
+        """The column the rows are sorted by: the chosen one, else date, else (none dated) title."""
+        if self.sort_by is not None:
+            return self.sort_by
+        shown = {key for key, _ in self._layout}
+        return "date" if "date" in shown else "title"
+
     def _rebuild(self) -> None:
         """Refill the table from the entries, filtered and sorted, keeping the selected row."""
         table = self.query_one(DataTable)
         # Follow the row the reader moved to; a cursor left on the first row stays on the first row.
         selected = self.selected_path() if table.cursor_row > 0 else None
-        _, key, newest_first = SORTS[self.sort_index]
+        key, newest_first = SORTS[self.sort_label()]
         entries = (
             [e for e in self.entries if e.matches(self.needle)] if self.needle else self.entries
         )
         entries = sorted(entries, key=key, reverse=newest_first != self.sort_reverse)
         table.clear()
         for entry in entries:
-            table.add_row(*row_cells(entry), key=entry.summary.path)
+            table.add_row(*self._row(entry), key=entry.summary.path)
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         self._show_status()
@@ -244,7 +346,11 @@ class LibraryScreen(Screen[None]):
         return key.value
 
     def action_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        """The next sort, skipping the columns that are not shown."""
+        shown = [key for key in SORTS if key in {k for k, _ in self._layout}]
+        current = self.sort_label()
+        index = shown.index(current) if current in shown else -1
+        self.sort_by = shown[(index + 1) % len(shown)]
         self.sort_reverse = False
         self._rebuild()
 
@@ -252,39 +358,60 @@ class LibraryScreen(Screen[None]):
         self.sort_reverse = not self.sort_reverse
         self._rebuild()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The filter's own keys work (and show in the footer) only while they do something.
+        filter_input = self.focused if isinstance(self.focused, Input) else None
+        if action == "focus_filter":
+            # In the filter "/" is text, except first: there it would mean "to the filter",
+            # where the reader already is.
+            return filter_input is None or not filter_input.value
+        if action == "focus_table":
+            return filter_input is not None
+        if action == "clear_filter":
+            return filter_input is not None or bool(self.needle)
+        return True
+
+    # Screen.set_focus moves the focus at once (Widget.focus waits for the next idle moment):
+    # the key read right after this one must find it moved.
+
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
+
+    def action_focus_table(self) -> None:
+        self.set_focus(self.query_one(DataTable))
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         filter_input.value = ""
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
 
     def on_key(self, event: events.Key) -> None:
-        # Typing a letter in the table starts filtering, as in most list views; bound keys
-        # (o to sort, q to quit, ...) keep their meaning.
-        table = self.query_one(DataTable)
-        filter_input = self.query_one("#filter", Input)
-        if self.focused is filter_input and event.character and event.is_printable:
-            # A letter queued for the table before the first one moved the focus: the input
-            # itself stops the keys it takes, so this one came from behind.
-            filter_input.insert_text_at_cursor(event.character)
-            event.stop()
-            return
+        """A letter that is no command says how to filter, instead of doing nothing."""
+        char = event.character
         if (
-            self.focused is table
-            and event.character
-            and event.character.isalnum()
+            self.focused is self.query_one(DataTable)
+            and event.is_printable
+            and char is not None
+            and not char.isspace()
             and event.key not in self.app.active_bindings
         ):
-            # At once: the letters typed right after this one must follow it into the filter.
-            self.set_focus(filter_input)
-            filter_input.insert_text_at_cursor(event.character)
             event.stop()
+            now = time.monotonic()
+            if now - self._hinted_at >= HINT_SECONDS:
+                self._hinted_at = now
+                hint = f"Type {self._filter_key()} to filter"
+                self.notify(hint, timeout=HINT_SECONDS, markup=False)
+
+    def _filter_key(self) -> str:
+        for active in self.active_bindings.values():
+            if active.binding.action == "focus_filter":
+                return self.app.get_key_display(active.binding)
+        return "/"
 
     @on(Input.Changed, "#filter")
     def filter_as_typed(self, event: Input.Changed) -> None:
         self.needle = event.value.strip().casefold()
+        self.refresh_bindings()
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self._filter_timer = self.set_timer(FILTER_DELAY, self._rebuild)

@@ -14,11 +14,16 @@ from reader.exchange.gather import DocumentHighlights, Highlight, gather
 from reader.exchange.notes import matches
 from reader.inert import inert_line
 from reader.store import AnnotationStore
+from reader.ui.screens.library import Column, column_widths
 from reader.ui.widgets.reader_input import ReaderInput
 
-#: (label, width in cells; 0 = the highlighted text, which takes the rest)
-COLUMNS = [("Highlight", 0), ("Note", 30), ("Tags", 14), ("Article", 24)]
-MIN_TEXT_WIDTH = 20
+#: The highlighted text takes what the others leave.
+COLUMNS = (
+    Column("Highlight", "text"),
+    Column("Note", "note", share=0.3, least=12, most=40),
+    Column("Tags", "tags", share=0.12, least=6, most=18),
+    Column("Article", "article", share=0.2, least=10, most=30),
+)
 
 
 def one_line(text: str) -> Text:
@@ -26,10 +31,23 @@ def one_line(text: str) -> Text:
 
 
 class NotesScreen(Screen[None]):
-    """A table of every highlight; typing filters it; Enter opens the article at the highlight."""
+    """A table of every highlight; it opens in the filter, so typing filters at once.
+
+    Down or Enter goes to the table, where Enter opens the article at the highlight; ``/``
+    comes back to the filter; Escape clears the filter, then leaves.
+    """
+
+    #: The screen opens in its filter: typing filters at once.
+    AUTO_FOCUS = "#notes-filter"
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", id="notes.filter", key_display="/"),
+        # Priority, so that in an empty filter a "/" typed out of habit is not text (see
+        # check_action); from the table it goes back to the filter.
+        Binding(
+            "slash", "focus_filter", "Filter", id="notes.filter", key_display="/", priority=True
+        ),
+        # Priority, or the input's own Down (it scrolls) would take it; only in the filter.
+        Binding("down", "focus_table", "List", id="notes.list", key_display="↓", priority=True),
         Binding("escape", "back", "Back", id="notes.back"),
     ]
 
@@ -46,7 +64,7 @@ class NotesScreen(Screen[None]):
         self.store = store
         self.rows: list[tuple[DocumentHighlights, Highlight]] = []
         self.needle = ""
-        self._text_width = 0
+        self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Static("All highlights and notes", id="library-title")
@@ -57,7 +75,6 @@ class NotesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit_columns()
-        self.query_one(DataTable).focus()
         self.load()
 
     def on_resize(self) -> None:
@@ -66,15 +83,15 @@ class NotesScreen(Screen[None]):
 
     def _fit_columns(self) -> bool:
         table = self.query_one(DataTable)
-        pad = 2 * table.cell_padding
-        fixed = sum(width + pad for _, width in COLUMNS if width)
-        width = max(MIN_TEXT_WIDTH, self.size.width - fixed - pad - 1)
-        if width == self._text_width:
+        # The scrollbar's gutter is kept (styles/reader.tcss): rows never push a column off.
+        room = self.size.width - table.styles.scrollbar_size_vertical
+        widths = column_widths(COLUMNS, room, 2 * table.cell_padding)
+        if widths == self._widths:
             return False
-        self._text_width = width
+        self._widths = widths
         table.clear(columns=True)
-        for label, column_width in COLUMNS:
-            table.add_column(label, width=column_width or width)
+        for column, width in zip(COLUMNS, widths, strict=True):
+            table.add_column(column.label, key=column.key, width=width)
         return True
 
     @work(thread=True, exit_on_error=False, exclusive=True, description="Reading all highlights")
@@ -112,20 +129,38 @@ class NotesScreen(Screen[None]):
     @on(ReaderInput.Changed, "#notes-filter")
     def filter_as_typed(self, event: ReaderInput.Changed) -> None:
         self.needle = event.value.strip()
+        self.refresh_bindings()
         self._fill()
 
     @on(ReaderInput.Submitted, "#notes-filter")
     def done_filtering(self) -> None:
-        self.query_one(DataTable).focus()
+        self.action_focus_table()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        filter_input = self.focused if isinstance(self.focused, ReaderInput) else None
+        if action == "focus_filter":
+            # In the filter "/" is text, except first: there it would mean "to the filter",
+            # where the reader already is.
+            return filter_input is None or not filter_input.value
+        if action == "focus_table":
+            # Only from the filter; in the table, Down moves the cursor.
+            return filter_input is not None
+        return True
+
+    # Screen.set_focus moves the focus at once (Widget.focus waits for the next idle moment):
+    # the key read right after this one must find it moved.
 
     def action_focus_filter(self) -> None:
-        self.query_one("#notes-filter", ReaderInput).focus()
+        self.set_focus(self.query_one("#notes-filter", ReaderInput))
+
+    def action_focus_table(self) -> None:
+        self.set_focus(self.query_one(DataTable))
 
     def action_back(self) -> None:
+        """Escape: clear the filter (the focus stays where it is); on an empty one, leave."""
         filter_input = self.query_one("#notes-filter", ReaderInput)
         if filter_input.value:
             filter_input.value = ""
-            self.query_one(DataTable).focus()
             return
         self.dismiss()
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from reader.extract import Quote
 from reader.inert import inert_line
+from reader.ui.widgets.entities_pane import HangingText
 
 #: Characters of each quote shown in the list.
 QUOTE_CHARS = 110
@@ -83,8 +84,9 @@ class QuotesPane(Vertical):
             option_list.add_option(Option("No quotes found in this article", disabled=True))
             return
         if not self.by_speaker:
+            # Hanging rows: a speaker, cue and kind that wrap stay apart (see HangingText).
             option_list.add_options(
-                Option(quote_prompt(q), id=str(i)) for i, q in enumerate(quotes)
+                Option(HangingText(quote_prompt(q)), id=str(i)) for i, q in enumerate(quotes)
             )
         else:
             groups: dict[str, list[int]] = {}
@@ -96,7 +98,7 @@ class QuotesPane(Vertical):
                 title = Text(f"{inert_line(speaker)} {len(groups[speaker])}", "bold underline")
                 option_list.add_option(Option(title, disabled=True))
                 option_list.add_options(
-                    Option(quote_prompt(quotes[i], with_speaker=False), id=str(i))
+                    Option(HangingText(quote_prompt(quotes[i], with_speaker=False)), id=str(i))
                     for i in groups[speaker]
                 )
         first = next(
