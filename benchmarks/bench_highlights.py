@@ -67,8 +67,8 @@ async def run(reps: int) -> dict[str, float]:
     shown: list[float] = []
     original = ReadingScreen._show_highlights
 
-    def stamp(screen: ReadingScreen, highlights, message: str = "") -> None:
-        original(screen, highlights, message)
+    def stamp(screen: ReadingScreen, highlights) -> None:
+        original(screen, highlights)
         if len(highlights):
             shown.append(time.perf_counter())
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,6 +28,7 @@ from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.notes import NotesScreen
 from reader.ui.screens.reading import ReadingScreen
+from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 
 DARK_THEME = "textual-dark"
 #: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
@@ -65,6 +66,18 @@ class ReaderApp(App[None]):
         self.library_title = library_title
         self.initial_article = article
         self.theme = DARK_THEME
+        #: Keys typed ahead wait here for the screen or editor they were meant for.
+        self.typeahead = TypeAhead(self, self._route_typed)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, TYPED) and not event.is_forwarded:
+            await self.typeahead.receive(event)
+            return
+        await super().on_event(event)
+
+    async def _route_typed(self, event: events.Event) -> None:
+        """Textual's own routing of one key or paste, when its turn has come."""
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS:
@@ -78,7 +91,8 @@ class ReaderApp(App[None]):
                 LibraryScreen(self.library_roots, self.store, title=self.library_title)
             )
         if self.initial_article is not None:
-            self.show_article(self.initial_article)
+            # Keys typed while the article opens are for its reading screen.
+            self.show_article(self.initial_article, self.typeahead.hold("opening the article"))
 
     def _catch_hangups(self) -> None:
         """On SIGHUP (the SSH link dropped) or SIGTERM: keep the note being typed, then leave."""
@@ -102,11 +116,11 @@ class ReaderApp(App[None]):
 
     @on(LibraryScreen.Opened)
     def open_from_library(self, event: LibraryScreen.Opened) -> None:
-        self.load(event.path)
+        self.load(event.path, hold=self.typeahead.hold("opening an article"))
 
     @on(NotesScreen.Opened)
     def open_from_notes(self, event: NotesScreen.Opened) -> None:
-        self.load(event.path, event.offset)
+        self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
 
     def action_notes(self) -> None:
         """Every highlight and note in the database, across articles."""
@@ -120,16 +134,24 @@ class ReaderApp(App[None]):
         group="open",
         description="Opening an article",
     )
-    def load(self, path: str, offset: int | None = None) -> None:
-        """Read and parse the file off the UI thread; a bad file becomes a notification."""
+    def load(self, path: str, offset: int | None = None, *, hold: KeyHold | None = None) -> None:
+        """Read and parse the file off the UI thread; a bad file becomes a notification.
+
+        Keys typed meanwhile wait (``hold``) and then go to the article, or stay where they were
+        typed if it cannot be opened.
+        """
         try:
-            article = load_article(path)
-        except ArticleError as error:
-            self.call_from_thread(
-                self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
-            )
-            return
-        self._open(article, offset)
+            try:
+                article = load_article(path)
+            except ArticleError as error:
+                self.call_from_thread(
+                    self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
+                )
+                return
+            self._open(article, offset)
+        finally:
+            if hold is not None:
+                hold.release()
 
     @work(
         thread=True,
@@ -138,8 +160,12 @@ class ReaderApp(App[None]):
         group="open",
         description="Opening an article",
     )
-    def show_article(self, article: Article) -> None:
-        self._open(article)
+    def show_article(self, article: Article, hold: KeyHold | None = None) -> None:
+        try:
+            self._open(article)
+        finally:
+            if hold is not None:
+                hold.release()
 
     def _open(self, article: Article, offset: int | None = None) -> None:
         """On a worker thread: find the article's record (and saved place), then show it."""

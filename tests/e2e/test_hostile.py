@@ -127,7 +127,13 @@ def test_hostile_article_and_file_names_in_the_library_and_the_reading_pane(
             lambda s: "2 of 2 articles" in s and "q Quit" in s, what="the library"
         )
         assert "[bold]the[/bold]" in screen
+        # A click on a title with markup in it is a click on that row, nothing more: the row
+        # under the cursor opens, its title shown as written (and the app has not quit).
         _mouse_click(term, screen, "[bold]the[/bold]")
+        term.wait_for("A second article about [bold]the[/bold] pier.")
+        term.wait_for("· ¶ 1/1 · sentence 1/1")
+        term.send("\x1b")  # back to the library
+        term.wait_until(lambda s: "2 of 2 articles" in s, what="the library again")
         # Open the hostile article (the older of the two: second row, sorted newest first).
         term.send("\x1b[B")
         term.send("\r")

@@ -43,13 +43,63 @@ def test_undo_takes_back_each_kind_of_change(tmp_path: Path) -> None:
     record = one.add(sentence.start, sentence.end)
     one.recolor(record, "blue")
     one.save_note(first.annotation(record.id), "a note", ("tag",))
-    assert one.undo().what == "edit"
+    assert one.undo() == "Undid the note “a note” (ctrl+r brings it back)"
     assert first.annotation(record.id).note == ""
-    assert one.undo().what == "edit"
+    assert one.undo() == "Undid the edit (ctrl+r redoes)"
     assert first.annotation(record.id).color == "yellow"
-    assert one.undo().what == "highlight"
+    assert one.undo() == "Undid the highlight (ctrl+r redoes)"
     assert first.annotation(record.id) is None
-    assert one.undo() is None
+    assert one.undo() == "Nothing to undo"
+    first.close()
+    second.close()
+
+
+def test_undoing_a_highlight_with_a_note_says_so_and_redo_brings_both_back(
+    tmp_path: Path,
+) -> None:
+    one, _, first, second = two_windows(tmp_path)
+    sentence = one.article.sentences[2]
+    record = one.add(sentence.start, sentence.end, "keep this thought", ("port",))
+    message = one.undo()
+    assert "its note “keep this thought”" in message
+    assert "ctrl+r" in message
+    assert first.annotation(record.id) is None
+    assert one.redo() == "Redid the highlight"
+    back = first.annotation(record.id)
+    assert back is not None
+    assert (back.note, back.tags) == ("keep this thought", ("port",))
+    assert one.redo() == "Nothing to redo"
+    first.close()
+    second.close()
+
+
+def test_redo_follows_undo_back_and_forth_and_a_new_change_ends_it(tmp_path: Path) -> None:
+    one, _, first, second = two_windows(tmp_path)
+    sentence = one.article.sentences[0]
+    record = one.add(sentence.start, sentence.end)
+    one.save_note(record, "first words", ())
+    one.undo()
+    one.undo()
+    assert first.annotation(record.id) is None
+    one.redo()
+    assert first.annotation(record.id).note == ""
+    one.redo()
+    assert first.annotation(record.id).note == "first words"
+    one.undo()
+    one.recolor(first.annotation(record.id), "pink")  # a new change: nothing left to redo
+    assert one.redo() == "Nothing to redo"
+    first.close()
+    second.close()
+
+
+def test_h_on_an_exact_highlight_makes_no_duplicate(tmp_path: Path) -> None:
+    one, _, first, second = two_windows(tmp_path)
+    sentence = one.article.sentences[1]
+    made = one.highlight(sentence.start, sentence.end)
+    again = one.highlight(sentence.start, sentence.end)
+    assert made.created and not again.created
+    assert again.record.id == made.record.id
+    assert len(first.annotations_for(one.document.id)) == 1
     first.close()
     second.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import TextArea
 
 from reader.store import AnnotationStore
@@ -56,11 +57,46 @@ async def test_v_selects_a_span_with_motions(store: AnnotationStore) -> None:
         view = app.screen.query_one(ArticleView)
         start = view.caret
         await press(pilot, "v", "w", "w")
-        assert view.selection() == (start, view.caret + 1)
+        # Up to the caret, not including the letter under it, and without the space before it.
+        assert view.selection() == (start, view.caret - 1)
         await press(pilot, "h")
         assert view.selection() is None
         (record,) = stored(store, article)
-        assert record.target.quote.exact == "Harbour pilots i"
+        assert record.target.quote.exact == "Harbour pilots"
+
+
+@pytest.mark.parametrize(
+    ("motions", "ends_with"),
+    [
+        (("w", "w", "w", "w"), "pilots in Halifax"),
+        (("j",), "broken channel lights."),
+        (("j", "j"), "in a storm last week."),
+        (("right_curly_bracket",), "in a storm last week."),
+    ],
+    ids=["words", "sentence", "two-sentences", "paragraph"],
+)
+async def test_a_selection_ends_where_the_text_does(
+    store: AnnotationStore, motions: tuple[str, ...], ends_with: str
+) -> None:
+    """No letter of the next word, sentence or paragraph is taken into the highlight."""
+    article = short_article()
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "v", *motions, "h")
+        (record,) = stored(store, article)
+        assert record.target.quote.exact.startswith("Harbour pilots")
+        assert record.target.quote.exact.endswith(ends_with)
+
+
+async def test_a_selection_made_backwards_keeps_its_first_letter(store: AnnotationStore) -> None:
+    article = short_article()
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "w", "w", "w", "v", "b", "b", "h")
+        (record,) = stored(store, article)
+        assert record.target.quote.exact == "pilots in"
 
 
 async def test_escape_cancels_a_selection(store: AnnotationStore) -> None:
@@ -152,8 +188,8 @@ async def test_escape_asks_before_throwing_a_note_away(store: AnnotationStore) -
         assert isinstance(app.screen, NoteEditor)
         await press(pilot, "escape", "y")
         assert isinstance(app.screen, ReadingScreen)
-        (record,) = stored(store, article)
-        assert record.note == ""
+        # The note was for a sentence not highlighted yet: throwing it away leaves nothing.
+        assert stored(store, article) == []
 
 
 async def test_a_draft_is_kept_and_offered_back(store: AnnotationStore, tmp_path: Path) -> None:
@@ -219,3 +255,34 @@ async def test_highlights_are_reanchored_when_the_file_changes(
         (placed,) = view.highlights.all
         assert placed.anchored
         assert moved.text[placed.start : placed.end] == quote
+
+
+async def test_a_highlight_whose_words_changed_is_marked_in_the_pane(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    from textual.widgets import OptionList
+
+    from reader.article import load_article
+    from tests.ui.articles import SHORT
+
+    path = tmp_path / "halifax.txt"
+    path.write_text(SHORT, encoding="utf-8")
+    app = make_app(store, article=load_article(path), cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "h")
+    path.write_text(SHORT.replace("Halifax said Monday", "Halifax stated Monday", 1), "utf-8")
+    edited = load_article(path)
+    again = make_app(store, article=edited, cursor_blink=False)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (placed,) = again.screen.query_one(ArticleView).highlights.all
+        now = edited.text[placed.start : placed.end]
+        assert now.startswith("Harbour pilots in Halifax stated Monday")
+        assert now.endswith("two broken channel lights.")
+        assert placed.changed and placed.method == "fuzzy"
+        assert 90 <= placed.percent_same < 100
+        pane = again.screen.query_one(HighlightsPane)
+        prompt = pane.query_one("#highlight-list", OptionList).get_option_at_index(0).prompt
+        assert f"changed · {placed.percent_same}% same" in str(prompt)
+        assert "stated Monday" in str(prompt)

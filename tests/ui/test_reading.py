@@ -10,6 +10,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.side_panel import SidePanel
 from tests.ui.articles import long_article, short_article
+from tests.ui.test_typeahead import drain
 
 
 async def open_reading(pilot) -> ArticleView:
@@ -267,7 +268,7 @@ async def test_keys_typed_right_behind_slash_go_into_the_query(store: Annotation
         view = await open_reading(pilot)
         for char in "/port":
             app.post_message(events.Key("slash" if char == "/" else char, char))
-        await pilot.pause(0.2)
+        await drain(pilot)
         bar = app.screen.query_one("#search")
         assert bar.value == "port"
         assert app.focused is bar

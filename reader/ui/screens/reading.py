@@ -99,7 +99,7 @@ class ReadingScreen(AnnotatingScreen):
         self.watch_side_visible(self.side_visible)
         self.query_one(SearchBar).display = False
         view = self.query_one(ArticleView)
-        view.focus()
+        self.set_focus(view)
         self._show_position(view.caret)
         # A news-length article is read in milliseconds: start at once, so the panes fill
         # with the first frames. A long one would compete with the first paint for the
@@ -208,9 +208,9 @@ class ReadingScreen(AnnotatingScreen):
         bar = self.query_one(SearchBar)
         view = self.query_one(ArticleView)
         view.begin_search()
-        bar.value = view.take_typed_ahead() or view.query
+        bar.value = view.query
         bar.display = True
-        # At once, not after a refresh: keys already typed behind "/" belong to the query.
+        # At once: the keys typed behind "/" are delivered to whatever has the focus next.
         self.set_focus(bar)
 
     @on(SearchBar.Changed, "#search")

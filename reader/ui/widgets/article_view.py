@@ -24,6 +24,7 @@ from reader.ui.highlighting import HighlightSet, Placed
 from reader.ui.marks import Marks
 from reader.ui.paint import paint_line
 from reader.ui.search import find_all
+from reader.ui.typeahead import KeyHold, hold_keys
 from reader.ui.widgets.caret_motions import CaretMotions
 from reader.ui.wrap import Layout, Row
 
@@ -66,6 +67,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         Binding("x", "annotate('delete')", "Delete highlight", id="highlight.delete", show=False),
         Binding("c", "annotate('color')", "Change colour", id="highlight.color", show=False),
         Binding("u", "annotate('undo')", "Undo", id="undo", show=False),
+        Binding("ctrl+r,U", "annotate('redo')", "Redo", id="redo", show=False),
         Binding(
             "right_square_bracket",
             "highlight_step(1)",
@@ -116,16 +118,29 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     class AnnotationAsked(Message):
         """The reader pressed an annotation key; the screen, which has the store, acts on it.
 
-        ``kind`` is highlight, note, delete, color or undo. ``start``/``end`` is the selection,
-        else the focused sentence; ``under`` is the highlight under the caret, if any.
+        ``kind`` is highlight, note, delete, color, undo or redo. ``start``/``end`` is the
+        selection (``selected``), else the focused sentence. Which highlight is under the
+        ``caret`` is decided when the change runs, on the highlights as stored by then.
+        ``hold`` keeps the keys typed after ``a`` for the note editor it opens.
         """
 
-        def __init__(self, kind: str, start: int, end: int, under: Placed | None) -> None:
+        def __init__(
+            self,
+            kind: str,
+            start: int,
+            end: int,
+            caret: int,
+            *,
+            selected: bool,
+            hold: KeyHold | None = None,
+        ) -> None:
             super().__init__()
             self.kind = kind
             self.start = start
             self.end = end
-            self.under = under
+            self.caret = caret
+            self.selected = selected
+            self.hold = hold
 
     class MatchesChanged(Message):
         """The marks (search matches or mentions) or the current one changed."""
@@ -153,7 +168,6 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.marks = Marks()
         self._search_origin = 0
         self._paging = False
-        self._typed_ahead: str | None = None
         self._base_style: Style | None = None
         self.highlights = HighlightSet()
         self.selection_anchor: int | None = None
@@ -195,23 +209,6 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             self.scroll_to(y=max(0, row - max(0, screen_row)), animate=False, immediate=True)
             self.scroll_to_caret()
         self.refresh()
-
-    def on_key(self, event: events.Key) -> None:
-        """Keep what is typed right behind ``/`` for the query.
-
-        Over SSH a fast typist's keys arrive together; Textual queues them all here before the
-        ``/`` binding opens the search bar, so they are collected and handed to the bar.
-        """
-        if event.key == "slash":
-            self._typed_ahead = ""
-        elif self._typed_ahead is not None and event.is_printable and event.character:
-            self._typed_ahead += event.character
-            event.stop()
-            event.prevent_default()
-
-    def take_typed_ahead(self) -> str:
-        typed, self._typed_ahead = self._typed_ahead or "", None
-        return typed
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -295,11 +292,25 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.refresh()
 
     def selection(self) -> tuple[int, int] | None:
-        """The selected span (caret and anchor both included), or None when not selecting."""
+        """The selected span, or None when not selecting.
+
+        The anchor and the caret are places between characters, as in an editor: ``v`` then
+        ``w`` selects the word and the space after it, not the next word's first letter.
+        Spaces and line breaks at either end are left out, so a selection that runs to the
+        next sentence or paragraph ends where the text does. Nothing selected yet (or only
+        spaces): the character under the caret.
+        """
         if self.selection_anchor is None:
             return None
         start, end = sorted((self.selection_anchor, self.caret))
-        return start, end + 1
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return self.caret, min(len(text), self.caret + 1)
+        return start, end
 
     def action_select(self) -> None:
         """``v``: start a selection at the caret, or drop the one in progress."""
@@ -315,11 +326,17 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         return True
 
     def action_annotate(self, kind: str) -> None:
-        span = self.selection() or self._focused_span()
-        under = self.highlights.at(self.caret)
-        if kind == "highlight":
+        selection = self.selection()
+        start, end = selection or self._focused_span()
+        # The note editor opens after a write: what is typed meanwhile is meant for it.
+        hold = hold_keys(self, "note editor") if kind == "note" else None
+        if kind in ("highlight", "note"):
             self.cancel_selection()
-        self.post_message(self.AnnotationAsked(kind, span[0], span[1], under))
+        self.post_message(
+            self.AnnotationAsked(
+                kind, start, end, self.caret, selected=selection is not None, hold=hold
+            )
+        )
 
     def action_copy(self) -> None:
         """``y``: the selection, else the highlight under the caret, else the focused sentence,
