@@ -2,8 +2,8 @@
 
 Every change runs under the file lock on the newest version of the file and touches records only by
 their UUID, so several ``reader`` processes on one file see each other's changes and never undo
-them. A file that cannot be read is moved aside (never written over) and the last good copy is
-restored; ``notice`` then says so in one line for the UI to show.
+them. A file that cannot be read is repaired (:mod:`reader.store.recovery`); ``notice`` then says
+so in one line for the UI to show.
 
 A database this process may not write (file or folder permissions, a read-only file system) opens
 read-only, as does one that refuses its first write: everything reads, every change raises
@@ -26,7 +26,7 @@ from tinydb.table import Document, Table
 
 from .access import FOR_READING, READ_ONLY_ERRNOS, check_usable, unwritable_reason
 from .documents import STDIN_SOURCES, find_document, new_document, opened
-from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error, one_line
+from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error
 from .records import (
     ANNOTATIONS,
     DOCUMENTS,
@@ -36,6 +36,7 @@ from .records import (
     new_id,
     utc_now,
 )
+from .recovery import Recovery
 from .storage import AtomicJSONStorage
 
 if TYPE_CHECKING:
@@ -95,9 +96,7 @@ class AnnotationStore:
         self._repair = repair
         #: Documents as this session sees them when they cannot be written: id -> row.
         self._unsaved: dict[str, Document] = {}
-        self._told_damage = False
-        #: One line for the user when the file had to be repaired or is read-only; else None.
-        self.notice: str | None = None
+        self._recovery = Recovery(storage)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, mode: Mode = "write") -> AnnotationStore:
@@ -122,6 +121,15 @@ class AnnotationStore:
             store.close()
             raise
         return store
+
+    @property
+    def notice(self) -> str | None:
+        """One line for the user when the file had to be repaired or is read-only; else None."""
+        return self._recovery.notice
+
+    @notice.setter
+    def notice(self, notice: str | None) -> None:
+        self._recovery.notice = notice
 
     @property
     def path(self) -> Path:
@@ -360,9 +368,9 @@ class AnnotationStore:
                 if not self._repair:
                     raise
                 if self.read_only:
-                    self._stand_in()
+                    self._recovery.stand_in()
                 else:
-                    self._recover()
+                    self._recovery.repair()
                 return read()
 
     def _mutate(self, change: Callable[[], T]) -> T:
@@ -375,78 +383,14 @@ class AnnotationStore:
                     try:
                         return change()
                     except InvalidStoreFile:
-                        self._recover()
+                        self._recovery.repair()
                         return change()
             except OSError as err:
                 reason = describe_os_error(err)
                 if err.errno not in READ_ONLY_ERRNOS:
                     raise StoreError(self.path, f"could not save: {reason}") from None
-                self._become_read_only(reason)
+                self._recovery.become_read_only(reason)
                 raise ReadOnlyStore(self.path, reason) from None
-
-    def _become_read_only(self, reason: str) -> None:
-        """A write was refused (EACCES, EPERM, EROFS): stop writing, keep reading, say so once."""
-        if self.read_only:
-            return
-        self._storage.make_read_only(reason)
-        self.notice = str(ReadOnlyStore(self.path, reason))
-
-    def _recover(self) -> None:
-        """Move the unusable file aside and restore the backup (under the lock, once per damage).
-
-        When the file turns out not to be writable, the store becomes read-only instead and shows
-        the backup, leaving the damaged file as it is.
-        """
-        aside: Path | None = None
-        problem = "unusable"
-        try:
-            with self._storage.locked():
-                try:
-                    self._storage.read()
-                    return  # another process has repaired it meanwhile
-                except InvalidStoreFile as err:
-                    problem = err.problem
-                aside = self._storage.move_aside()
-                backup = self._storage.read_backup()
-                if backup is None:
-                    outcome = "no usable backup, so starting empty"
-                else:
-                    self._storage.write(backup)
-                    n = len(backup.get(ANNOTATIONS, {}))
-                    outcome = f"restored {n} annotation{'' if n == 1 else 's'} from the backup"
-        except OSError as err:
-            reason = describe_os_error(err)
-            if err.errno not in READ_ONLY_ERRNOS:
-                raise StoreError(self.path, f"unusable and cannot be repaired: {reason}") from None
-            self._become_read_only(reason)
-            if aside is None:
-                self._stand_in()
-                return
-            outcome = f"the backup could not be restored ({reason}), so read-only and empty"
-        self.notice = one_line(f"{self.path}: {problem}; moved aside to {aside.name}; {outcome}")
-        log.warning("%s", self.notice)
-
-    def _stand_in(self) -> None:
-        """A damaged file on a read-only store: leave it as it is and show its backup instead."""
-        try:
-            self._storage.read()
-            return  # repaired meanwhile, by another process
-        except InvalidStoreFile as err:
-            problem = err.problem
-        backup = self._storage.read_backup()
-        self._storage.stand_in(backup)
-        if self._told_damage:
-            return
-        self._told_damage = True
-        if backup is None:
-            shown = "there is no usable backup, so no highlights are shown"
-        else:
-            n = len(backup.get(ANNOTATIONS, {}))
-            shown = f"showing the {n} annotation{'' if n == 1 else 's'} of the backup"
-        reason = self.read_only_reason
-        self.notice = one_line(
-            f"{self.path}: {problem}; read-only ({reason}), so it is left as it is; {shown}"
-        )
 
     def _check_open(self) -> None:
         if self._closed:
