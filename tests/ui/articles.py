@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.article import Article, parse_article
 
 SHORT = (
@@ -29,3 +31,27 @@ def long_article(paragraphs: int = 60) -> Article:
         for n in range(1, paragraphs + 1)
     )
     return parse_article(" date 2025-06-04 HALIFAX, Canada (AP) — " + body, source="long.txt")
+
+
+ARTICLE = (
+    " date {date} {place} (AP) — {lead} said on Monday that the bridge would reopen. "
+    "Engineers had found cracks in two of its piers.\n\n"
+    "“We will not take chances,” said {lead}. Traffic will use the ferry until then."
+)
+
+
+def write_library(folder: Path) -> list[Path]:
+    rows = [
+        ("2024-05-01", "OSLO, Norway", "Mayor Ingrid Sæther", "a/bridge.txt"),
+        ("2023-01-15", "LYON, France", "Engineer Paul Marchetti", "b/piers.txt"),
+        ("2025-09-30", "PORTO, Portugal", "Minister Rita Calado", "c/deep/ferry.txt"),
+    ]
+    paths = []
+    for date, place, lead, name in rows:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE.format(date=date, place=place, lead=lead), encoding="utf-8")
+        paths.append(path)
+    (folder / "notes.bin").write_bytes(b"\x00\x01binary")
+    (folder / "a" / "empty.txt").write_bytes(b"")
+    return paths

@@ -14,8 +14,8 @@ from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.notes import NotesScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
+from tests.ui.articles import write_library
 from tests.ui.screen_text import screen_rows, widget_rows
-from tests.ui.test_library import write_library
 
 
 def annotate(store: AnnotationStore, path: Path, sentence: int, note: str, tags=()) -> int:

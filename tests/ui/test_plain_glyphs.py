@@ -20,8 +20,8 @@ from reader.store import AnnotationStore
 from reader.store.anchoring import new_highlight
 from reader.ui.app import make_app
 from reader.ui.screens.reading import ReadingScreen
+from tests.ui.articles import write_library
 from tests.ui.screen_text import screen_rows
-from tests.ui.test_library import write_library
 
 CONSOLE_GLYPHS = frozenset(
     [chr(c) for c in range(0x20, 0x7F)]

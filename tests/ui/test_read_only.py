@@ -17,7 +17,7 @@ from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
 from tests.ui.articles import short_article
-from tests.ui.test_typeahead import burst, drain
+from tests.ui.keys import burst, drain
 
 
 def deny_writing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:

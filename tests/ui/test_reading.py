@@ -10,7 +10,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.side_panel import SidePanel
 from tests.ui.articles import long_article, short_article
-from tests.ui.test_typeahead import drain
+from tests.ui.keys import drain
 
 
 async def open_reading(pilot) -> ArticleView:

@@ -9,7 +9,8 @@ from textual.app import App, ComposeResult
 from reader.article import parse_article
 from reader.store import AnnotationStore
 from reader.ui.app import make_app
-from reader.ui.widgets.reading_status import ReadingStatus, cut_middle
+from reader.ui.fitting import cut_middle
+from reader.ui.widgets.reading_status import ReadingStatus
 from tests.ui.articles import SHORT
 from tests.ui.screen_text import widget_rows
 

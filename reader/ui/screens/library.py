@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 from reader.article import ArticleError, ArticleSummary, iter_article_files, summarize
 from reader.inert import inert_line
 from reader.store import AnnotationStore
+from reader.ui.fitting import Column, column_widths, cut_middle
 from reader.ui.widgets.reader_input import ReaderInput
-from reader.ui.widgets.reading_status import cut_middle
 
 #: Seconds between two batches of rows sent from the scanning worker to the table.
 BATCH_SECONDS = 0.1
@@ -59,22 +59,6 @@ SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A table column: a fixed ``width`` in cells, or a ``share`` of what the fixed ones leave.
-
-    The column with neither (the title) takes whatever the others leave.
-    """
-
-    label: str
-    key: str
-    width: int = 0
-    share: float = 0.0
-    least: int = 0
-    most: int = 0
-    numeric: bool = False
-
-
 COLUMNS = (
     Column("Title", "title"),
     Column("File", "file", share=0.18, least=12, most=28),
@@ -89,31 +73,6 @@ OPTIONAL_COLUMNS = {
     "date": lambda e: e.summary.date is not None,
     "place": lambda e: bool(e.summary.place),
 }
-MIN_TITLE_WIDTH = 20
-#: How far a shared column gives way before the title goes below MIN_TITLE_WIDTH.
-MIN_SHARED_WIDTH = 6
-
-
-def column_widths(columns: Sequence[Column], room: int, padding: int) -> list[int]:
-    """Widths in cells for ``columns`` in ``room`` cells, ``padding`` cells around each one.
-
-    Fixed columns get their width, shared columns their share of the rest (within their bounds)
-    and the one column with neither the remainder; shared columns shrink towards
-    MIN_SHARED_WIDTH before the remainder drops under MIN_TITLE_WIDTH.
-    """
-    free = room - padding * len(columns) - sum(c.width for c in columns)
-    shared = {
-        i: max(c.least, min(c.most, round(free * c.share)))
-        for i, c in enumerate(columns)
-        if c.share
-    }
-    while free - sum(shared.values()) < MIN_TITLE_WIDTH:
-        widest = max(shared, key=lambda i: shared[i], default=None)
-        if widest is None or shared[widest] <= MIN_SHARED_WIDTH:
-            break
-        shared[widest] -= 1
-    rest = max(1, free - sum(shared.values()))
-    return [c.width or shared.get(i, rest) for i, c in enumerate(columns)]
 
 
 def cell(entry: Entry, key: str, width: int) -> Text:

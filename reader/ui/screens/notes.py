@@ -14,7 +14,7 @@ from reader.exchange.gather import DocumentHighlights, Highlight, gather
 from reader.exchange.notes import matches
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.screens.library import Column, column_widths
+from reader.ui.fitting import Column, column_widths
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: The highlighted text takes what the others leave.

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from reader.extract import Quote
 from reader.inert import inert_line
-from reader.ui.widgets.entities_pane import HangingText
+from reader.ui.hanging import HangingText
 
 #: Characters of each quote shown in the list.
 QUOTE_CHARS = 110
