@@ -104,9 +104,13 @@ class ReaderApp(App[None]):
                 return  # not on the main thread (tests) or no signals here
 
     def _hang_up(self) -> None:
+        # What the note editor holds now, not only what it last reported: the link may drop
+        # between a key and the message that tells the reading screen about it.
+        editors = [s for s in self.screen_stack if isinstance(s, NoteEditor)]
+        typed = editors[-1].typed() if editors else None
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
-                screen.flush_draft()
+                screen.flush_draft(typed)
                 pending = screen.pending_position()
                 if pending is not None:
                     self.store.save_position(*pending)

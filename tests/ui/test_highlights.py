@@ -217,6 +217,23 @@ async def test_a_draft_is_kept_and_offered_back(store: AnnotationStore, tmp_path
     assert DraftBox(store.path).pending() == []
 
 
+async def test_a_hang_up_keeps_what_the_editor_holds_even_before_it_was_reported(
+    store: AnnotationStore,
+) -> None:
+    """The link drops between a key and the message about it: the draft still has the key."""
+    article = short_article()
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, NoteEditor)
+        # Straight into the editor, and the hang-up before any message is handled.
+        app.screen.query_one("#note-text", TextArea).insert("the very last words")
+        app._hang_up()
+    (draft,) = DraftBox(store.path).pending()
+    assert draft.text == "the very last words"
+
+
 async def test_highlights_pane_lists_and_jumps(store: AnnotationStore) -> None:
     article = short_article()
     app = make_app(store, article=article, cursor_blink=False)

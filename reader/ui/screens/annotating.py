@@ -153,6 +153,10 @@ class AnnotatingScreen(Screen[None]):
             return Done("That highlight was deleted in another window", "warning")
 
     def _job_done(self, done: Done | None, hold: KeyHold | None) -> None:
+        if not self.is_attached:  # closed meanwhile (the reader quit): nothing left to show
+            if hold is not None:
+                hold.release()
+            return
         try:
             if self.annotator is not None:
                 self._show_highlights(self.annotator.current)
@@ -340,10 +344,14 @@ class AnnotatingScreen(Screen[None]):
     def _write_draft(self) -> None:
         self.flush_draft()
 
-    def flush_draft(self) -> None:
-        """Write the note being typed to the drafts file (also called on hang-up and SIGTERM)."""
+    def flush_draft(self, typed: str | None = None) -> None:
+        """Write the note being typed to the drafts file (also called on hang-up and SIGTERM).
+
+        ``typed``: the editor's text as it is now, when the caller has it (on hang-up).
+        """
         with self._draft_lock:
-            editing, text = self._editing, self._draft_text
+            editing = self._editing
+            text = typed if typed is not None and editing is not None else self._draft_text
             if self.drafts is None or editing is None or text is None:
                 return
             record_id = editing.record.id if editing.record else None

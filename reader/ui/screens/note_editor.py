@@ -122,8 +122,12 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     def save_pressed(self) -> None:
         self.action_save()
 
+    def typed(self) -> str:
+        """The note as typed so far (control characters made inert)."""
+        return inert(self.query_one("#note-text", TextArea).text)
+
     def action_save(self) -> None:
-        note = inert(self.query_one("#note-text", TextArea).text).strip()
+        note = self.typed().strip()
         tags = parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
         self.dismiss(NoteResult(note, tags))
 
