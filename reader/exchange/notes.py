@@ -1,8 +1,10 @@
 """``reader notes``: every highlight as one line of tab-separated text, for grep, cut and awk.
 
-Columns: path, start, end, status (``anchored``, ``orphan`` or ``unavailable``), colour, tags
-(comma-separated), the highlighted text, the note. Tabs and line breaks inside a field become
-spaces and control characters are shown inert, so each highlight is exactly one line.
+Columns: path, start, end, status, colour, tags (comma-separated), the highlighted text, the
+note. The status is ``anchored``; ``changed:87%`` when the highlighted words were edited in the
+article since (with how much of them is the same); ``orphan`` or ``unavailable``. Tabs and line
+breaks inside a field become spaces and control characters are shown inert, so each highlight is
+exactly one line.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ def note_lines(documents: list[DocumentHighlights], grep: str | None = None) -> 
 
 def _line(group: DocumentHighlights, highlight: Highlight) -> str:
     record = highlight.record
-    status = "anchored" if highlight.anchored else highlight.method
+    if highlight.changed:
+        status = f"changed:{highlight.percent_same}%"
+    else:
+        status = "anchored" if highlight.anchored else highlight.method
     fields = (
         group.document.path,
         str(highlight.start),

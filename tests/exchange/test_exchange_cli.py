@@ -53,6 +53,20 @@ def test_notes_one_line_each_and_grep(library: Library, capsys: pytest.CaptureFi
     assert "\tgreen\t" in line
 
 
+def test_notes_says_a_highlight_whose_words_changed_and_how_much(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exchange_helpers import FIRST
+
+    library.first.write_text(FIRST.replace("close in June", "close in September"), encoding="utf-8")
+    assert main(["notes", "--db", str(library.db)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    cinema = next(row for row in rows if "September" in row[6])
+    assert cinema[3].startswith("changed:") and cinema[3].endswith("%")
+    assert 60 <= int(cinema[3].removeprefix("changed:").removesuffix("%")) < 100
+    assert sum(row[3] == "anchored" for row in rows) == len(rows) - 1
+
+
 def test_import_round_trip_through_the_command_line(library: Library, tmp_path: Path) -> None:
     for kind in ("json", "w3c"):
         out = tmp_path / f"export.{kind}"

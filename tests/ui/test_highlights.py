@@ -303,3 +303,8 @@ async def test_a_highlight_whose_words_changed_is_marked_in_the_pane(
         prompt = pane.query_one("#highlight-list", OptionList).get_option_at_index(0).prompt
         assert f"changed · {placed.percent_same}% same" in str(prompt)
         assert "stated Monday" in str(prompt)
+        # Going to it from the pane says that the text there changed, and by how much.
+        await press(pilot, "H", "enter")
+        assert again.screen.query_one(ArticleView).caret == placed.start
+        messages = [n.message for n in again._notifications]
+        assert any(f"{placed.percent_same}% of the words are the same" in m for m in messages)

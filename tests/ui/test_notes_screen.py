@@ -150,3 +150,20 @@ async def test_the_notes_fit_80x24(tmp_path: Path, store: AnnotationStore) -> No
         # The columns share the width: the highlighted text keeps a useful part of it.
         widths = {c.key.value: c.width for c in table.columns.values()}
         assert widths["text"] >= 20 and all(w >= 6 for w in widths.values())
+
+
+async def test_a_highlight_whose_words_changed_says_so(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    paths = write_library(tmp_path)
+    annotate(store, paths[0], 0, "before the edit")
+    text = paths[0].read_text(encoding="utf-8")
+    paths[0].write_text(text.replace("would reopen", "might reopen"), encoding="utf-8")
+    app = make_app(store, library=[tmp_path], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        cell = str(app.screen.query_one(DataTable).get_row_at(0)[0])
+        assert cell.startswith("(changed, ") and "% same) " in cell
+        assert "might reopen" in cell

@@ -366,8 +366,15 @@ class AnnotatingScreen(Screen[None]):
     @on(HighlightsPane.Chosen)
     def jump_to_highlight(self, event: HighlightsPane.Chosen) -> None:
         view = self.query_one(ArticleView)
-        if not event.placed.anchored:
+        placed = event.placed
+        if not placed.anchored:
             self.notify("This highlight's text is no longer in the article", timeout=3)
             return
-        view.move_to(event.placed.start)
+        view.move_to(placed.start)
         view.focus()
+        if placed.changed:
+            self.notify(
+                f"The article changed here since it was highlighted: {placed.percent_same}% "
+                "of the words are the same",
+                timeout=4,
+            )

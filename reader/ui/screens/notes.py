@@ -113,7 +113,12 @@ class NotesScreen(Screen[None]):
             if self.needle and not matches(group, highlight, self.needle):
                 continue
             record = highlight.record
-            text = highlight.text if highlight.anchored else f"(not found) {highlight.text}"
+            if not highlight.anchored:
+                text = f"(not found) {highlight.text}"
+            elif highlight.changed:
+                text = f"(changed, {highlight.percent_same}% same) {highlight.text}"
+            else:
+                text = highlight.text
             table.add_row(
                 one_line(text),
                 one_line(record.note),
