@@ -105,6 +105,8 @@ class AnnotatingScreen(Screen[None]):
         self.annotator = Annotator(store, article, document) if document else None
         self._jobs: deque[tuple[Job, KeyHold | None]] = deque()
         self._job_running = False
+        #: The highlights the panes show now (redrawn only when a job changed them).
+        self._shown: HighlightSet | None = None
         self._editing: Editing | None = None
         self._draft_text: str | None = None
         self._draft_timer: Timer | None = None
@@ -115,9 +117,10 @@ class AnnotatingScreen(Screen[None]):
     # -- the queue of jobs ----------------------------------------------------------------------
 
     def load_highlights(self) -> None:
-        """The first job: the stored highlights (and a draft left by a dropped connection)."""
+        """The first jobs: the stored highlights, then a draft left by a dropped connection."""
         if self.annotator is not None:
-            self._enqueue(self._load_job)
+            self._enqueue(self._load)
+            self._enqueue(self._recover_draft)
 
     def _enqueue(self, job: Job, hold: KeyHold | None = None) -> None:
         self._jobs.append((job, hold))
@@ -158,7 +161,7 @@ class AnnotatingScreen(Screen[None]):
                 hold.release()
             return
         try:
-            if self.annotator is not None:
+            if self.annotator is not None and self.annotator.current is not self._shown:
                 self._show_highlights(self.annotator.current)
             if done is not None:
                 if done.message:
@@ -171,6 +174,7 @@ class AnnotatingScreen(Screen[None]):
             self._next_job()
 
     def _show_highlights(self, highlights: HighlightSet) -> None:
+        self._shown = highlights
         self.query_one(ArticleView).set_highlights(highlights)
         self.query_one(SidePanel).set_highlights(highlights)
 
@@ -185,8 +189,14 @@ class AnnotatingScreen(Screen[None]):
         notice = self.store.take_notice()  # e.g. the database became read-only meanwhile
         return Done(inert_line(notice), "warning") if notice else Done()
 
-    def _load_job(self, annotator: Annotator) -> Done:
-        highlights = annotator.load()
+    @staticmethod
+    def _load(annotator: Annotator) -> Done:
+        annotator.load()
+        return Done()
+
+    def _recover_draft(self, annotator: Annotator) -> Done:
+        """A note left unsaved when the link dropped: its editor opens again, with the text."""
+        highlights = annotator.current
         drafts = self.drafts.pending() if self.drafts else []
         for draft in drafts:
             if draft.document_id != annotator.document.id:
