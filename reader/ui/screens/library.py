@@ -13,7 +13,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -21,6 +20,7 @@ from reader.article import ArticleError, ArticleSummary, iter_article_files, sum
 from reader.inert import inert_line
 from reader.store import AnnotationStore
 from reader.ui.fitting import Column, column_widths, cut_middle
+from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: Seconds between two batches of rows sent from the scanning worker to the table.
@@ -91,7 +91,7 @@ def cell(entry: Entry, key: str, width: int) -> Text:
     return Text(str(entry.highlights) if entry.highlights else "·", justify="right")
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(FilteredListScreen):
     """A sortable, filterable table of articles; Enter opens one.
 
     Letters are commands here; ``/`` opens the filter, which then takes every key typed.
@@ -102,16 +102,9 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
-        # Priority, so that in an empty filter a "/" typed out of habit is not text (see
-        # check_action); everywhere else it opens the filter.
-        Binding(
-            "slash", "focus_filter", "Filter", id="library.filter", key_display="/", priority=True
-        ),
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("n", "app.notes", "All notes", id="library.notes"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
-        # Priority, or the input's own Down (it scrolls) would take it; only in the filter.
-        Binding("down", "focus_table", "List", id="library.list", key_display="↓", priority=True),
         Binding("escape", "clear_filter", "Clear", id="library.clear"),
     ]
 
@@ -318,26 +311,9 @@ class LibraryScreen(Screen[None]):
         self._rebuild()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The filter's own keys work (and show in the footer) only while they do something.
-        filter_input = self.focused if isinstance(self.focused, Input) else None
-        if action == "focus_filter":
-            # In the filter "/" is text, except first: there it would mean "to the filter",
-            # where the reader already is.
-            return filter_input is None or not filter_input.value
-        if action == "focus_table":
-            return filter_input is not None
         if action == "clear_filter":
-            return filter_input is not None or bool(self.needle)
-        return True
-
-    # Screen.set_focus moves the focus at once (Widget.focus waits for the next idle moment):
-    # the key read right after this one must find it moved.
-
-    def action_focus_filter(self) -> None:
-        self.set_focus(self.query_one("#filter", Input))
-
-    def action_focus_table(self) -> None:
-        self.set_focus(self.query_one(DataTable))
+            return isinstance(self.focused, Input) or bool(self.needle)
+        return super().check_action(action, parameters)
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)

@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from reader.exchange.gather import DocumentHighlights, Highlight, gather
@@ -15,6 +14,7 @@ from reader.exchange.notes import matches
 from reader.inert import inert_line
 from reader.store import AnnotationStore
 from reader.ui.fitting import Column, column_widths
+from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: The highlighted text takes what the others leave.
@@ -30,7 +30,7 @@ def one_line(text: str) -> Text:
     return Text(inert_line(" ".join(text.split())), no_wrap=True, overflow="ellipsis")
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(FilteredListScreen):
     """A table of every highlight; it opens in the filter, so typing filters at once.
 
     Down or Enter goes to the table, where Enter opens the article at the highlight; ``/``
@@ -41,13 +41,6 @@ class NotesScreen(Screen[None]):
     AUTO_FOCUS = "#notes-filter"
 
     BINDINGS = [
-        # Priority, so that in an empty filter a "/" typed out of habit is not text (see
-        # check_action); from the table it goes back to the filter.
-        Binding(
-            "slash", "focus_filter", "Filter", id="notes.filter", key_display="/", priority=True
-        ),
-        # Priority, or the input's own Down (it scrolls) would take it; only in the filter.
-        Binding("down", "focus_table", "List", id="notes.list", key_display="↓", priority=True),
         Binding("escape", "back", "Back", id="notes.back"),
     ]
 
@@ -140,26 +133,6 @@ class NotesScreen(Screen[None]):
     @on(ReaderInput.Submitted, "#notes-filter")
     def done_filtering(self) -> None:
         self.action_focus_table()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        filter_input = self.focused if isinstance(self.focused, ReaderInput) else None
-        if action == "focus_filter":
-            # In the filter "/" is text, except first: there it would mean "to the filter",
-            # where the reader already is.
-            return filter_input is None or not filter_input.value
-        if action == "focus_table":
-            # Only from the filter; in the table, Down moves the cursor.
-            return filter_input is not None
-        return True
-
-    # Screen.set_focus moves the focus at once (Widget.focus waits for the next idle moment):
-    # the key read right after this one must find it moved.
-
-    def action_focus_filter(self) -> None:
-        self.set_focus(self.query_one("#notes-filter", ReaderInput))
-
-    def action_focus_table(self) -> None:
-        self.set_focus(self.query_one(DataTable))
 
     def action_back(self) -> None:
         """Escape: clear the filter (the focus stays where it is); on an empty one, leave."""
