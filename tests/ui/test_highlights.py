@@ -89,6 +89,28 @@ async def test_a_selection_ends_where_the_text_does(
         assert record.target.quote.exact.endswith(ends_with)
 
 
+async def test_after_highlighting_a_selection_a_notes_that_highlight(
+    store: AnnotationStore,
+) -> None:
+    """The caret goes back to the start of what was selected, so a, x and c act on it."""
+    article = short_article()
+    app = make_app(store, article=article, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "w", "v", "w", "w", "h")
+        view = app.screen.query_one(ArticleView)
+        (record,) = stored(store, article)
+        assert record.target.quote.exact == "pilots in"
+        assert view.caret == record.start
+        await press(pilot, "a")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.passage == "pilots in"
+        await pilot.press(*"on the words")
+        await press(pilot, "ctrl+s")
+        (record,) = stored(store, article)
+        assert record.note == "on the words"
+
+
 async def test_a_selection_made_backwards_keeps_its_first_letter(store: AnnotationStore) -> None:
     article = short_article()
     app = make_app(store, article=article, cursor_blink=False)

@@ -331,7 +331,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         # The note editor opens after a write: what is typed meanwhile is meant for it.
         hold = hold_keys(self, "note editor") if kind == "note" else None
         if kind in ("highlight", "note"):
-            self.cancel_selection()
+            self._end_selection(start)
         self.post_message(
             self.AnnotationAsked(
                 kind, start, end, self.caret, selected=selection is not None, hold=hold
@@ -349,8 +349,15 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         if not text:
             return
         self.app.copy_to_clipboard(text)
-        self.cancel_selection()
+        if self.selection_anchor is not None:
+            self._end_selection(start)
         self.notify(f"Copied {len(text)} characters", timeout=2)
+
+    def _end_selection(self, start: int) -> None:
+        """Drop the selection acted on and put the caret at its start, as vim does: the caret is
+        then on what was just highlighted, so ``a``, ``x`` or ``c`` next act on it."""
+        if self.cancel_selection():
+            self.caret = start
 
     def action_highlight_step(self, step: int) -> None:
         placed = self.highlights.step(self.caret, step)
