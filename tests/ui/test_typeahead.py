@@ -176,3 +176,21 @@ async def test_enter_in_the_library_then_keys_for_the_article(
         article = app.screen.article
         (record,) = stored(store, article)
         assert record.start == article.sentences[1].start
+
+
+async def test_leaving_an_article_before_its_side_column_is_built(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """Enter and Escape in one burst: the reading screen goes before its panes are built."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "halifax.txt").write_text(SHORT, encoding="utf-8")
+    app = make_app(store, library=[folder], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await drain(pilot)
+        for _ in range(3):
+            burst(app, "enter", "escape")
+            await drain(pilot)
+            assert isinstance(app.screen, LibraryScreen)
+        assert app.is_running
+    assert app.return_code in (None, 0)

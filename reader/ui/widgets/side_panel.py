@@ -47,6 +47,8 @@ class SidePanel(Vertical):
         self.call_after_refresh(self._build)
 
     async def _build(self) -> None:
+        if not self.is_attached:
+            return  # the screen closed before its first frame was over (a quick q or Esc)
         tabs = TabbedContent(id="panes", initial=PANES[self._pane])
         for title, pane, name in (
             ("Entities", EntitiesPane(self.article, id="entities"), "entities"),
@@ -56,9 +58,12 @@ class SidePanel(Vertical):
         ):
             tabs.compose_add_child(TabPane(title, pane, id=PANES[name]))
         await self.mount(tabs)
+        bar = self.query(Tabs)
+        if not self.is_attached or not bar:
+            return  # ... or while its tabs were being mounted (they were never composed)
         # Tabs are switched with the screen's keys; leaving them out of the focus chain keeps
         # tab/shift+tab moving straight between the reading pane and the lists.
-        self.query_one(Tabs).can_focus = False
+        bar.first().can_focus = False
         self.built = True
         # Give the panes what arrived before they did.
         if self._entities is not None:
