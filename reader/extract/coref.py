@@ -7,9 +7,9 @@ gazetteer canonical name, organisations by name and by acronym.
 
 from __future__ import annotations
 
-from .classify import Raw, camel_case
 from .context import coordinated, noun_type, org_evidence, prep_place, speech_near
 from .lexicon import PARTICLES, Lexicon, fold
+from .mentions import Raw, camel_case
 
 
 class Cluster:

@@ -1,13 +1,27 @@
-"""The extraction pipeline: candidates -> typed mentions -> clusters -> entities."""
+"""The extraction pipeline: tokens -> names (the learned tagger) -> typed mentions -> entities.
+
+The tagger (:mod:`reader.extract.tagger`) finds and types the names, :mod:`reader.extract.adjust`
+corrects what the labelled news it learned from could not teach it; here they become mentions
+(a place gets its gazetteer name, a nationality word becomes a group, other names the tagger
+calls MISC — events, products, laws — are left out), the same word written in several places
+gets one type, and :mod:`reader.extract.coref` merges the mentions of one referent.
+"""
 
 from __future__ import annotations
 
-from .candidates import Lines, segments
-from .classify import Raw, classify
+from collections import defaultdict
+
+from .adjust import adjust
 from .coref import Cluster, cluster
-from .lexicon import fold, lexicon
+from .lexicon import TITLE_HEADS, TITLE_MODIFIERS, Lexicon, fold, lexicon
+from .mentions import Raw
 from .model import Entity, Mention
 from .roles import context_role, title_role
+from .tagger import Name, model
+from .tokens import Tokens, tokenize
+
+#: The tagger's types as entity types (MISC is a group only when it is a nationality word).
+TYPE_OF = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -19,14 +33,65 @@ def extract_entities(text: str) -> list[Entity]:
     if not isinstance(text, str) or not text:
         return []
     lex = lexicon()
-    raws: list[Raw] = []
-    for seg in segments(text, lex, Lines(text)):
-        raws.extend(r for r in classify(seg, text, lex) if r.end > r.start)
+    tokens = tokenize(text)
+    names = adjust(model().tag(tokens, lex), tokens, lex)
+    raws = [raw for name in names if (raw := _raw(name, tokens, text, lex)) is not None]
+    _agree(raws, names)
     raws.sort(key=lambda r: r.start)
     entities = [_entity(c, text) for c in cluster(raws, text, lex)]
     entities = [e for e in entities if e is not None]
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
     return entities
+
+
+def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
+    start, end = tokens.starts[name.first], tokens.ends[name.last - 1]
+    surface = text[start:end]
+    key = fold(surface)
+    if name.type == "MISC":
+        if key not in lex.demonyms:
+            return None  # an event, a product, a law: not an entity of the panes
+        return Raw(start, end, surface, "GROUP", lex.demonyms[key], strong=True)
+    kind = TYPE_OF[name.type]
+    canon = lex.places[key][0] if kind == "PLACE" and key in lex.places else ""
+    raw = Raw(start, end, surface, kind, canon, strong=True)
+    raw.initial = tokens.initial[name.first]
+    raw.confidence = max(0.0, name.confidence)
+    if kind == "PERSON":
+        raw.title = _title_before(tokens, name.first)
+    return raw
+
+
+def _title_before(tokens: Tokens, first: int) -> str:
+    """The title written just before a name: "President", "Foreign Minister", "Mr."."""
+    words = tokens.words
+    i = first
+    while i > 0:
+        word = words[i - 1].lower().rstrip(".")
+        if word in TITLE_HEADS or word in TITLE_MODIFIERS:
+            i -= 1
+        else:
+            break
+    return " ".join(words[i:first])
+
+
+def _agree(raws: list[Raw], names: list[Name]) -> None:
+    """One type for one word: a name the tagger typed in several ways takes the surest type.
+
+    Headlines in capitals and sentence openings say least about a word; the same word in the
+    body of the article, typed with more confidence, decides.
+    """
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for raw in raws:
+        votes[fold(raw.text)][raw.type or ""] += raw.confidence
+    for raw in raws:
+        ballot = votes[fold(raw.text)]
+        if len(ballot) > 1:
+            best = max(ballot, key=ballot.__getitem__)
+            if best and best != raw.type and ballot[best] > ballot[raw.type or ""]:
+                raw.type = best
+                if best != "PLACE":
+                    raw.canon = ""
 
 
 def _entity(c: Cluster, text: str) -> Entity | None:

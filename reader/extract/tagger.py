@@ -1,0 +1,298 @@
+"""The name tagger: a learned model that marks people, organisations, places and other names.
+
+A linear-chain model over tokens (an averaged structured perceptron), trained on labelled news
+by ``python -m reader.extract.train_tagger``, which writes the weights shipped in
+``weights/names.tagger``. Each token of a candidate run (:mod:`reader.extract.features`) gets a
+label of ``LABELS`` (BIO over PER, ORG, LOC and MISC): its features' weights are added up, from
+parts kept once computed, and the run decoded with the label transitions (Viterbi). Pure
+Python: no dependency to load.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .features import (
+    Context,
+    candidate_runs,
+    line_features,
+    near,
+    phrase_features,
+    place_features,
+    run_cues,
+    shape_of,
+    word_features,
+)
+from .lexicon import Lexicon, lexicon
+from .tokens import Tokens
+
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+TYPES = ("PER", "ORG", "LOC", "MISC")
+N = len(LABELS)
+#: The index of the label "O" (outside any name).
+OUT = 0
+WEIGHTS = Path(__file__).resolve().parent / "weights" / "names.tagger"
+
+_NEG = -1e9
+#: A row of no weight (a feature the model does not have).
+ZERO = (0.0,) * len(LABELS)
+#: Where a neighbour would be, past a sentence's or the text's edge.
+EDGE = "\x00edge"
+
+
+def allowed(previous: int, current: int) -> bool:
+    """BIO: an I- label only follows the B- or I- of its own type."""
+    label = LABELS[current]
+    if label.startswith("I-"):
+        before = LABELS[previous]
+        return before[2:] == label[2:] and before != "O"
+    return True
+
+
+ALLOWED = tuple(tuple(allowed(p, c) for c in range(N)) for p in range(N))
+#: The labels a run of one token can take: O, or the B- of a type.
+_ONE = tuple(k for k in range(N) if not LABELS[k].startswith("I-"))
+#: For each label, the labels that may come after it.
+_AFTER = tuple(tuple(c for c in range(N) if ALLOWED[p][c]) for p in range(N))
+
+
+def viterbi(emissions: list[list[float]], transitions: Sequence[Sequence[float]]) -> list[int]:
+    """The best labels for one run, which has a token labelled O (or nothing) on each side."""
+    n = len(emissions)
+    start = transitions[OUT]
+    first = emissions[0]
+    if n == 1:  # most runs: one capitalised word
+        return [max(_ONE, key=lambda k: start[k] + first[k] + transitions[k][OUT])]
+    score = [start[k] + first[k] if ALLOWED[OUT][k] else _NEG for k in range(N)]
+    back: list[list[int]] = []
+    for t in range(1, n):
+        row = emissions[t]
+        new = [_NEG] * N
+        pointers = [0] * N
+        for prev in range(N):
+            base = score[prev]
+            if base <= _NEG:
+                continue
+            moves = transitions[prev]
+            for cur in _AFTER[prev]:
+                value = base + moves[cur]
+                if value > new[cur]:
+                    new[cur] = value
+                    pointers[cur] = prev
+        for cur in range(N):
+            new[cur] += row[cur]
+        back.append(pointers)
+        score = new
+    last = max(range(N), key=lambda lab: score[lab] + transitions[lab][OUT])
+    labels = [last]
+    for pointers in reversed(back):
+        labels.append(pointers[labels[-1]])
+    labels.reverse()
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name the tagger found: tokens ``first`` to ``last - 1``, its type, how sure it was."""
+
+    first: int
+    last: int
+    type: str
+    #: The margin of the name's label over "not a name" on its first token (larger is surer).
+    confidence: float
+
+
+def names_in(labels: Sequence[int], offset: int, emissions: list[list[float]]) -> Iterator[Name]:
+    """Names from one run's labels (``offset``: the run's first token index)."""
+    i = 0
+    while i < len(labels):
+        label = LABELS[labels[i]]
+        if label == "O":
+            i += 1
+            continue
+        kind = label[2:]
+        j = i + 1
+        while j < len(labels) and LABELS[labels[j]] == "I-" + kind:
+            j += 1
+        confidence = emissions[i][labels[i]] - emissions[i][OUT]
+        yield Name(offset + i, offset + j, kind, confidence)
+        i = j
+
+
+class Model:
+    """Weights for the features: a row of N numbers per feature, and the label transitions."""
+
+    def __init__(
+        self, features: Sequence[str], weights: array, transitions: list[list[float]]
+    ) -> None:
+        self.rows = {feature: index * N for index, feature in enumerate(features)}
+        self.weights = weights
+        self.transitions = transitions
+        self._row_cache: dict[str, tuple[float, ...] | None] = {}
+        self._word_cache: dict[str, tuple[float, ...]] = {}
+        self._neighbour_cache: dict[int, dict[str, tuple[float, ...]]] = {
+            slot: {} for slot in (-2, -1, 1, 2)
+        }
+        self._place_cache: dict[tuple[bool, bool, bool, str], tuple[float, ...]] = {}
+        self._combination_cache: dict[tuple[str, ...], tuple[float, ...]] = {}
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Model:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+        weights = array("f")
+        weights.frombytes(base64.b64decode(data["weights"]))
+        if data["labels"] != list(LABELS):
+            raise ValueError(f"{path}: labels {data['labels']} are not {list(LABELS)}")
+        return cls(data["features"], weights, data["transitions"])
+
+    def save(self, path: Path) -> None:
+        features = sorted(self.rows, key=self.rows.__getitem__)
+        data = {
+            "labels": list(LABELS),
+            "features": features,
+            "weights": base64.b64encode(self.weights.tobytes()).decode("ascii"),
+            "transitions": [[round(v, 4) for v in row] for row in self.transitions],
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(json.dumps(data).encode(), mtime=0))
+
+    def emission(self, feats: Sequence[str]) -> list[float]:
+        """The score of each label for a token with these features."""
+        out = [0.0] * N
+        rows, weights = self.rows, self.weights
+        for feature in feats:
+            base = rows.get(feature)
+            if base is not None:
+                for label in range(N):
+                    out[label] += weights[base + label]
+        return out
+
+    def _row(self, feature: str) -> tuple[float, ...] | None:
+        """The weights of one feature (None for a feature the model does not have)."""
+        try:
+            return self._row_cache[feature]
+        except KeyError:
+            base = self.rows.get(feature)
+            row = None if base is None else tuple(self.weights[base : base + N])
+            self._row_cache[feature] = row
+            return row
+
+    def _word_row(self, word: str, lex: Lexicon) -> tuple[float, ...]:
+        """The summed weights of a word's own features (a word's are the same in every text)."""
+        try:
+            return self._word_cache[word]
+        except KeyError:
+            row = self._word_cache[word] = self._sum(word_features(word, lex))
+            return row
+
+    def _sum(self, features: Sequence[str]) -> tuple[float, ...]:
+        """The summed weights of several features (zeros when the model has none of them)."""
+        rows = [r for f in features if (r := self._row(f)) is not None]
+        if not rows:
+            return ZERO
+        return rows[0] if len(rows) == 1 else tuple(map(sum, zip(*rows, strict=True)))
+
+    def _sum_of(self, features: tuple[str, ...]) -> tuple[float, ...]:
+        """:meth:`_sum`, kept for each combination of features (there are few)."""
+        try:
+            return self._combination_cache[features]
+        except KeyError:
+            row = self._combination_cache[features] = self._sum(features)
+            return row
+
+    def _neighbour_row(self, slot: int, word: str) -> tuple[float, ...]:
+        """The weights a word adds to the token ``slot`` places away (-2, -1, 1, 2)."""
+        if word is EDGE:
+            features: tuple[str, ...] = (f"w{slot:+d}:<edge>",)
+        elif slot in (-1, 1):
+            side = "-1" if slot < 0 else "+1"
+            features = (f"w{side}:" + near(word), f"sh{side}:" + shape_of(word))
+        else:
+            features = (f"w{slot:+d}:" + near(word),)
+        row = self._neighbour_cache[slot][word] = self._sum(features)
+        return row
+
+    def _place_row(self, key: tuple[bool, bool, bool, str]) -> tuple[float, ...]:
+        row = self._place_cache[key] = self._sum(place_features(*key))
+        return row
+
+    def emissions(
+        self, tokens: Tokens, first: int, last: int, context: Context
+    ) -> list[list[float]]:
+        """``emission(run_features(...))`` for each token of a run, from cached rows.
+
+        Each part of a token's features is summed once and kept: the word's own, each neighbour's
+        in each place, the article's for the word, the token's place in its sentence and line;
+        a token's emission is then the sum of seven rows. The tagger spends most of its time
+        here, so this is written for speed.
+        """
+        lex = context.lex
+        words, initial, caps, headline = tokens.words, tokens.initial, tokens.caps, tokens.headline
+        n = len(words)
+        own, docs, places = self._word_cache, context.row_cache, self._place_cache
+        before1, after1 = self._neighbour_cache[-1], self._neighbour_cache[1]
+        before2, after2 = self._neighbour_cache[-2], self._neighbour_cache[2]
+        phrases = phrase_features(tokens, first, last, lex) if last - first > 1 else None
+        cues = self._sum_of(run_cues(tokens, first, last))
+        out = []
+        for i in range(first, last):
+            word = words[i]
+            a = own.get(word) or self._word_row(word, lex)
+            d = docs.get(word)
+            if d is None:
+                d = docs[word] = self._sum_of(context.doc_features(word))
+            opens = initial[i]
+            key = (opens, caps[i], headline[i] and not caps[i], shape_of(word) if opens else "")
+            p = places.get(key) or self._place_row(key)
+            w = words[i - 1] if i and not opens else EDGE
+            b1 = before1.get(w) or self._neighbour_row(-1, w)
+            w = words[i + 1] if i + 1 < n else EDGE
+            a1 = after1.get(w) or self._neighbour_row(1, w)
+            w = words[i - 2] if i > 1 else EDGE
+            b2 = before2.get(w) or self._neighbour_row(-2, w)
+            w = words[i + 2] if i + 2 < n else EDGE
+            a2 = after2.get(w) or self._neighbour_row(2, w)
+            row = list(map(sum, zip(a, d, p, b1, a1, b2, a2, cues, strict=True)))
+            extra = []
+            if opens and i:  # the shape before a sentence's start still counts
+                extra.append("sh-1:" + shape_of(words[i - 1]))
+            if caps[i] or headline[i]:
+                extra.extend(line_features(tokens, i, lex))
+            if phrases and i in phrases:
+                extra.extend(phrases[i])
+            if extra:
+                row = list(map(sum, zip(row, self._sum(extra), strict=True)))
+            out.append(row)
+        return out
+
+    def tag(self, tokens: Tokens, lex: Lexicon | None = None) -> list[Name]:
+        """Every name in ``tokens``, in order."""
+        context = Context(tokens, lex or lexicon())
+        names: list[Name] = []
+        transitions = self.transitions
+        start, end = transitions[OUT], [row[OUT] for row in transitions]
+        for first, last in candidate_runs(tokens):
+            emissions = self.emissions(tokens, first, last, context)
+            if last - first == 1:  # most runs: decoded at once
+                row = emissions[0]
+                label = max(_ONE, key=lambda k: start[k] + row[k] + end[k])
+                if label != OUT:
+                    kind = LABELS[label][2:]
+                    names.append(Name(first, last, kind, row[label] - row[OUT]))
+                continue
+            labels = viterbi(emissions, transitions)
+            names.extend(names_in(labels, first, emissions))
+        return names
+
+
+@cache
+def model() -> Model:
+    """The shipped model (loaded once, when first needed)."""
+    return Model.load()
