@@ -14,11 +14,19 @@ from reader.extract.quotes import extract_quotes
 from reader.inert import inert_line
 
 
-def article_report(article: Article) -> dict[str, Any]:
-    """``{"path", "article": {...}, "entities": [...], "quotes": [...]}`` for one article."""
+def article_report(article: Article, *, with_text: bool = False) -> dict[str, Any]:
+    """``{"path", "article": {...}, "entities": [...], "quotes": [...]}`` for one article.
+
+    ``with_text`` adds ``"url"`` after ``"path"`` and ``"text"`` last: the article's text as the
+    reader shows it, which every ``start``/``end`` indexes. An article loaded from a local file or
+    standard input has no URL, so ``"url"`` is ``null`` there.
+    """
     entities = extract_entities(article.text)
-    return {
-        "path": article.source,
+    report: dict[str, Any] = {"path": article.source}
+    if with_text:
+        # Only articles fetched from the web will have a URL; the model has none for files yet.
+        report["url"] = getattr(article, "url", None)
+    report |= {
         "article": {
             "title": article.title,
             "date": article.date.isoformat() if article.date else None,
@@ -30,6 +38,9 @@ def article_report(article: Article) -> dict[str, Any]:
         "entities": [entity.to_dict() for entity in entities],
         "quotes": [quote.to_dict() for quote in extract_quotes(article.text, entities)],
     }
+    if with_text:
+        report["text"] = article.text
+    return report
 
 
 def report_text(report: dict[str, Any]) -> str:
