@@ -206,7 +206,7 @@ def test_a_folder_problem_keeps_its_place_among_the_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.article
-    from reader.__main__ import _extract_work
+    from reader.extract.command import _extract_work
 
     def walk(root: Path, on_error: Callable[[Path, str], None]) -> Iterator[Path]:
         yield root / "a.txt"

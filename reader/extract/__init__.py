@@ -2,13 +2,20 @@
 who said what.
 
 ``extract_entities(text)`` and ``extract_quotes(text, entities=None)`` are pure Python with no
-UI dependency; they never raise and are fast enough (well over 1 MB/s together) to run in a
-worker thread on every article opened.
+UI dependency; they never raise, and run in a worker thread on every article opened. They are
+loaded when first used (the tagger's weights and the gazetteers take a moment), so importing
+this package, or its ``command`` for ``reader extract``, costs nothing.
 """
 
-from .entities import extract_entities
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .model import ENTITY_TYPES, QUOTE_KINDS, Entity, Mention, Quote
-from .quotes import extract_quotes
+
+if TYPE_CHECKING:
+    from .entities import extract_entities
+    from .quotes import extract_quotes
 
 __all__ = [
     "ENTITY_TYPES",
@@ -19,3 +26,15 @@ __all__ = [
     "extract_entities",
     "extract_quotes",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "extract_entities":
+        from .entities import extract_entities
+
+        return extract_entities
+    if name == "extract_quotes":
+        from .quotes import extract_quotes
+
+        return extract_quotes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
