@@ -135,23 +135,125 @@ _CUE_TYPES = {"ORG": "ORG", "PLACE": "LOC"}
 
 
 #: Words that end a company's name: "Brakel Ltd.", "Vessa Holdings Inc".
-_COMPANY_ENDS = frozenset(("inc", "corp", "co", "ltd", "plc", "llc", "gmbh", "ag", "sa", "nv"))
+COMPANY_ENDS = frozenset(
+    ("inc", "corp", "co", "ltd", "plc", "llc", "llp", "gmbh", "ag", "sa", "nv", "bv", "spa", "ab")
+)
 
 
 def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
     names = _repair(_with_header(names, tokens), tokens, lex)
-    return _by_cues(_companies_and_lists(names, tokens, lex), tokens, lex)
+    names = _companies_and_lists(_trim(names, tokens), tokens, lex)
+    return _by_cues(_institutions(names, tokens), tokens, lex)
+
+
+#: Heads of an institution's name written "Head of Name": "Ministry of Foreign Affairs",
+#: "Bank of Valdoria", "University of Tarrant", "Court of Appeal".
+_INSTITUTIONS = frozenset(
+    """ministry department bureau office agency commission council court bank board university
+    institute college academy school federation association society union league museum
+    chamber house embassy church authority""".split()  # noqa: SIM905
+)
+#: Small words inside such a name: "Council of Churches of Valdoria", "Bureau of Alcohol &
+#: Tobacco". ("and" and "the" are left out: they join two names as often as they are in one.)
+_INSIDE = frozenset(("of", "&"))
+
+
+def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
+    """ "Ministry of Foreign Affairs" is one organisation's name, from the head to its last
+    capitalised word, where the tagger left the head out or stopped at "of" (a title after it
+    is a person's: "Bank of Valdoria Governor Ana Ruiz"). Where the tagger has an organisation
+    over the head already, its span stands: it has seen more of the sentence."""
+    words = tokens.words
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words) - 2:
+        head = words[k]
+        if not (head.istitle() and head.lower() in _INSTITUTIONS and words[k + 1] in ("of", "for")):
+            k += 1
+            continue
+        end = last = k + 2
+        while end < len(words) and (
+            (words[end][:1].isupper() and words[end].lower() not in TITLE_HEADS)
+            or words[end] in _INSIDE
+        ):
+            end += 1
+            if words[end - 1][:1].isupper():
+                last = end
+        if last > k + 2:
+            spans.append((k, last))
+        k = max(last, k + 1)
+    if not spans:
+        return names
+    out = list(names)
+    for first, last in spans:
+        inside = [n for n in out if n.first < last and first < n.last]
+        if any(n.first <= first < n.last and (n.type == "ORG" or n.first < first) for n in inside):
+            continue  # the tagger's organisation, or a name running into the head
+        sure = max([n.confidence for n in inside], default=0.0)
+        out = [n for n in out if n not in inside]
+        out.append(Name(first, max([last, *(n.last for n in inside)]), "ORG", sure))
+    return sorted(out, key=lambda name: name.first)
+
+
+#: Months and days: a name's neighbours in a date, not its words ("July FOMC", "CNBC Friday").
+#: (Not "May": a name as often as a month.)
+_CALENDAR = frozenset(
+    (
+        *("january", "february", "march", "april", "june", "july", "august", "september"),
+        *("october", "november", "december", "monday", "tuesday", "wednesday", "thursday"),
+        *("friday", "saturday", "sunday"),
+    )
+)
+#: Prefixes of a word that describes a name rather than belonging to it ("pro-Kiev rebels").
+_STANCES = frozenset(("pro", "anti", "ex", "non", "post", "pre"))
+
+
+#: Words no name ends in: "Brakel Inc. The" is a name and the next sentence's first word.
+_ENDS_NO_NAME = frozenset(("The", "the", "of", "and", "for", "An", "an"))
+
+
+def _describes(word: str) -> bool:
+    """A word that describes the name after it: "Ontario-based", "family-owned", "pro-Kiev"."""
+    head, dash, tail = word.rpartition("-")
+    if not dash or not head:
+        return False
+    return (tail.isalpha() and tail.islower() and len(tail) > 2) or (
+        head.lower() in _STANCES and head.islower()
+    )
+
+
+def _trim(names: list[Name], tokens: Tokens) -> list[Name]:
+    """Words at a name's edges that are not part of it: a date's month or day, a describing
+    word before it ("Ontario-based Magna", "July FOMC", "pro-Socialist CFDT"), a small word
+    after it."""
+    words = tokens.words
+    out = []
+    for name in names:
+        first, last = name.first, name.last
+        while last - first > 1 and (words[first].lower() in _CALENDAR or _describes(words[first])):
+            first += 1
+        while last - first > 1 and (
+            words[last - 1].lower() in _CALENDAR or words[last - 1] in _ENDS_NO_NAME
+        ):
+            last -= 1
+        out.append(
+            name
+            if (first, last) == (name.first, name.last)
+            else Name(first, last, name.type, name.confidence)
+        )
+    return out
 
 
 def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """A name before "Ltd." or "Inc" is a company's, and takes the word in; two known places
     joined by "and" are two places ("Lagos and Abuja"), not one organisation."""
     words = tokens.words
+    alone = _names_alone(names, words)
     out: list[Name] = []
     for name in names:
         first, last, kind = name.first, name.last, name.type
-        if last < len(words) and words[last].lower().rstrip(".") in _COMPANY_ENDS:
+        if last < len(words) and words[last].lower().rstrip(".") in COMPANY_ENDS:
             out.append(Name(first, last + 1, "ORG", name.confidence))
             continue
         if "and" in words[first:last]:
@@ -161,8 +263,31 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
                 out.append(Name(first, cut, "LOC", name.confidence))
                 out.append(Name(cut + 1, last, "LOC", name.confidence))
                 continue
+            left_words, right_words = tuple(words[first:cut]), tuple(words[cut + 1 : last])
+            company = cut - first > 1 and words[cut - 1].lower().rstrip(".") in COMPANY_ENDS
+            if (
+                kind == "ORG"
+                and left_words != right_words
+                and (company or {left_words, right_words} <= alone)
+            ):
+                # "Lakar Inc. and Mireval": two companies; "KeyCorp and Banc One": each is
+                # named on its own elsewhere in the text
+                out.append(Name(first, cut, kind, name.confidence))
+                out.append(Name(cut + 1, last, kind, name.confidence))
+                continue
         out.append(Name(first, last, kind, name.confidence))
     return out
+
+
+def _names_alone(names: list[Name], words: list[str]) -> set[tuple[str, ...]]:
+    """The words that open a name without "and" ("Banc One" of "Banc One Corp."), each name's
+    opening words of every length: what a text names on its own."""
+    alone: set[tuple[str, ...]] = set()
+    for name in names:
+        span = words[name.first : name.last]
+        if "and" not in span:
+            alone.update(tuple(span[:k]) for k in range(1, len(span) + 1))
+    return alone
 
 
 def _by_cues(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:

@@ -232,3 +232,49 @@ def test_saint_and_san_names_are_places() -> None:
     kinds = {e.name: e.type for e in extract_entities(text)}
     assert kinds.get("San Evaristo de las Piedras") == "PLACE"
     assert kinds.get("Santa Lucía del Monte") == "PLACE"
+
+
+def test_dates_and_describing_words_are_not_part_of_a_name() -> None:
+    n = names("Shares of Ontario-based Varnel rose after the July Dorvanta meeting in Brisk.")
+    assert "Ontario-based Varnel" not in n and "July Dorvanta" not in n
+    n = names("The pro-Halden Union of Tessary Farmers marched on Tuesday.")
+    assert not any(name.startswith("pro-") for name in n)
+
+
+def test_a_sentence_final_full_stop_is_not_part_of_a_company_name() -> None:
+    text = "Brakel Holdings Inc. won the contract. The rival bidder was Ostova Ltd."
+    spans = {m.text for e in extract_entities(text) for m in e.mentions}
+    assert "Brakel Holdings Inc." in spans  # the dot inside a sentence is the name's
+    assert "Ostova Ltd" in spans and "Ostova Ltd." not in spans  # the last one ends the sentence
+    spans = {e.name for e in extract_entities("It went to Brakel Inc. The rival lost.")}
+    assert not any(span.endswith("The") for span in spans), spans
+
+
+def test_two_companies_joined_by_and_are_two() -> None:
+    n = names("Lakar Inc. and Mireval Systems agreed to merge, Lakar Inc. said.")
+    assert n.get("Lakar Inc.") == "ORG" and "Lakar Inc. and Mireval Systems" not in n
+    n = names("Talbrook and Venmoor Bank will merge. Talbrook said the deal suits Venmoor Bank.")
+    assert "Talbrook and Venmoor Bank" not in n
+
+
+def test_a_people_named_for_a_country_is_a_group() -> None:
+    n = names("Tajiks and Kosovars joined the march, and New Zealanders watched.")
+    assert all(n.get(word) == "GROUP" for word in ("Tajiks", "Kosovars", "New Zealanders")), n
+
+
+def test_a_company_short_name_shares_the_company_type() -> None:
+    text = (
+        "Ravell Falls Mining Corp. said output fell. Analysts expect Ravell Falls to cut jobs,"
+        " and Ravell Falls declined to comment."
+    )
+    kinds = {m.text: e.type for e in extract_entities(text) for m in e.mentions}
+    assert kinds.get("Ravell Falls") == "ORG", kinds
+
+
+def test_an_institution_written_head_of_name_is_one_organisation() -> None:
+    text = "Aid from the Ministry of Foreign Affairs reached Brisk, the Bank of Tessary said."
+    n = names(text)
+    assert n.get("Ministry of Foreign Affairs") == "ORG", n
+    assert n.get("Bank of Tessary") == "ORG", n
+    n = names("Bank of Tessary Governor Ana Ruiz spoke.")
+    assert n.get("Ana Ruiz") == "PERSON"
