@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from reader.article.sentences import CLOSERS, FINAL_MARKS
 
 _DATE = re.compile(r"\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)\s*", re.IGNORECASE)
-_DASH = r"(?:—|–|--)"
+#: The dash after a dateline: an em or en dash, two hyphens, or one hyphen between spaces
+#: before a sentence ("LONDON (Reuters) - Shares fell"; "SOCCER - CUP RESULTS" is a headline).
+_DASH = r"(?:—|–|--|(?<=[ \t])-(?=[ \t]+(?:[^\W\d_]+[a-z]|A[ \t])))"
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][\w'’\-]*\.?(?:[ \t]+[^\W_][\w.'’\-]*){0,4})"  # first part, all caps
     r"(?P<region>(?:,[ \t]*[^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*){0,3}){0,2})"

@@ -16,33 +16,32 @@ from bisect import bisect_left
 from reader.article.newswire import match_dateline
 
 from .context import noun_type, org_evidence
-from .lexicon import PARTICLES, TITLE_HEADS, Lexicon, fold
+from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
 from .tagger import Name
-from .tokens import Tokens
+from .tokens import DATELINE_CHARS, LINE_START, Tokens
 
-#: How far into a text its wire header (date, dateline, agency) is looked for.
-HEADER_CHARS = 400
 #: A byline: a line that is only "By" and a name ("By JANE MWANGI", "By Tom Reyes").
 _BYLINE = re.compile(
     r"(?m)^[ \t]*[Bb][Yy][ \t]+([^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3})[ \t]*$"
 )
-#: Where a line starts, past the blanks (and a wire copy's "date YYYY-MM-DD" before a dateline).
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?", re.IGNORECASE)
 #: Confidence given to what the article's header says (its dateline, agency and byline).
 _HEADER_CONFIDENCE = 10.0
 
 
-def _with_header(names: list[Name], tokens: Tokens) -> list[Name]:
+def _with_header(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """What the wire header and a byline say outright: the dateline's place, the agency, the
     writer. The labelled news has neither this dateline form nor bylines."""
     text = tokens.text
     spans: list[tuple[int, int, str]] = []
-    for line in _LINE_START.finditer(text, 0, HEADER_CHARS):
+    for line in LINE_START.finditer(text, 0, DATELINE_CHARS):
         found = match_dateline(text, line.end())
         if found is None:
             continue
         dateline, agency, end = found
         place = dateline.split(",")[0]
+        plain = not any(dash in text[line.end() : end] for dash in ("—", "–", "--"))
+        if plain and not agency and not _place_named(place, text, lex):
+            break  # "NOTE - Lakar Corp is ...": a hyphen says less than a dash or an agency
         spans.append((line.end(), line.end() + len(place), "LOC"))
         if agency:
             at = text.find("(" + agency + ")", line.end(), end)
@@ -66,6 +65,21 @@ def _with_header(names: list[Name], tokens: Tokens) -> list[Name]:
         if not any(name.first < f.last and f.first < name.last for f in forced)
     ]
     return sorted([*kept, *forced], key=lambda name: name.first)
+
+
+#: Words before a name that make it a person's, whatever else it looks like: "Mr. Xi".
+_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "mme.", "mlle."))
+
+
+def _place_named(place: str, text: str, lex: Lexicon) -> bool:
+    """Whether ``place`` (a dateline's, in capitals) is a place the gazetteers know, or the text
+    names as one elsewhere ("BRISK - ..." and "in Brisk")."""
+    if fold(place) in lex.places:
+        return True
+    return (
+        re.search(r"\b(?:in|at|to|from|near|visit)[ \t]+" + re.escape(place.title()) + r"\b", text)
+        is not None
+    )
 
 
 #: Regnal and family numbers after a name: "Abdullah II", "John Smith Jr.".
@@ -96,6 +110,8 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                     out.append(Name(first, k, name.type, name.confidence))
                     first, name = k + 1, Name(k + 1, last, "PER", name.confidence)
                     break
+        if name.type != "PER" and last - first > 1 and words[first].lower() in _HONORIFICS:
+            name = Name(first, last, "PER", name.confidence)  # "Mr. Xi" is a person
         if name.type == "PER":
             while last - first > 1 and words[first].lower().rstrip(".") in TITLE_HEADS:
                 first += 1
@@ -142,7 +158,8 @@ COMPANY_ENDS = frozenset(
 
 def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
-    names = _repair(_with_header(names, tokens), tokens, lex)
+    names = _repair(_with_header(names, tokens, lex), tokens, lex)
+    names = _people_typed_org(_headline_pairs(names, tokens), tokens, lex)
     names = _companies_and_lists(_trim(names, tokens), tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
@@ -196,6 +213,109 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
     return sorted(out, key=lambda name: name.first)
 
 
+def _headline_pairs(names: list[Name], tokens: Tokens) -> list[Name]:
+    """The names in a title in title case (the text's first line) as the body writes them:
+    "Holt Slams Dorvan Mining Over Plan" is "Holt" and "Dorvan Mining" where the body names
+    both, and "Holt Was" is "Holt". A title capitalises its verbs and nouns too, so its words
+    say little on their own; a name there that the body does not write stays as it is."""
+    words, headline = tokens.words, tokens.headline
+    body = {
+        tuple(words[n.first : n.last]): n.type
+        for n in names
+        if not headline[n.first] and not tokens.caps[n.first]
+    }
+    title_end = tokens.text.find("\n")
+    title_end = len(tokens.text) if title_end < 0 else title_end
+    out: list[Name] = []
+    for name in names:
+        if (
+            name.last - name.first > 1
+            and headline[name.first]
+            and tokens.starts[name.first] < title_end
+        ):
+            out.extend(_as_the_body_has_them(name, words, body) or [name])
+        else:
+            out.append(name)
+    return out
+
+
+def _as_the_body_has_them(
+    name: Name, words: list[str], body: dict[tuple[str, ...], str]
+) -> list[Name]:
+    """The longest names of the body found one after another in ``name``'s words (the words
+    between them left out), or none if a word of the body's names is left over."""
+    whole = tuple(words[name.first : name.last])
+    named = {w for span in body for w in span}
+    found: list[Name] = []
+    i = name.first
+    while i < name.last:
+        for k in range(name.last, i, -1):
+            span = tuple(words[i:k])
+            if span in body and span != whole:
+                found.append(Name(i, k, body[span], name.confidence))
+                i = k
+                break
+        else:
+            if words[i] in named and words[i].lower() not in _JOINS:
+                return []  # a word of a name the body writes otherwise: not sure enough
+            i += 1
+    return found
+
+
+#: Words that join two names into one: "Bank of Tessary", "Marks and Spencer".
+_JOINS = frozenset(("of", "and", "&", "for", "de", "the", "y", "und", "et"))
+
+
+def _people_typed_org(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
+    """A first name and a surname the article treats as a person's are a person, though the
+    tagger typed them as an organisation (as it does where "Halden University" also names the
+    surname): the surname after a title ("Mr. Halden", "Sen. Halden") or before "said"."""
+    words = tokens.words
+    people: set[str] | None = None
+    out = []
+    for name in names:
+        span = words[name.first : name.last]
+        if (
+            name.type == "ORG"
+            and 2 <= len(span) <= 3
+            and all(w.istitle() for w in span)
+            and fold(span[0]) in lex.first_names
+            and span[-1].lower() not in ORG_CUES
+            and span[-1].lower().rstrip(".") not in COMPANY_ENDS
+        ):
+            if people is None:
+                people = _spoken_of_as_people(tokens)
+            if span[-1] in people:
+                name = Name(name.first, name.last, "PER", name.confidence)
+        out.append(name)
+    return out
+
+
+#: Verbs whose subject is a person: "Halden said", "Halden believes", "Halden tweeted".
+_PERSON_VERBS = SPEECH | frozenset(
+    """says tells adds writes argues asks explains insists notes states recalls warns claims
+    replies answers announces admits confirms denies declares urges tweets believes believed
+    thinks thought feels felt hopes hoped wants wanted asserts asserted""".split()  # noqa: SIM905
+)
+
+
+def _spoken_of_as_people(tokens: Tokens) -> set[str]:
+    """Capitalised words an article writes after a person's title or before a verb of
+    saying on their own: "Mr. Halden", "President Halden", "Halden said"."""
+    words = tokens.words
+    out = set()
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if before[:1].isupper() and before.lower() in TITLE_HEADS:
+            out.add(word)
+        elif after in _PERSON_VERBS and (not before[:1].isupper() or tokens.initial[i]):
+            out.add(word)  # "Halden said", not "Morgan Halden said" (that may be a bank)
+    return out
+
+
 #: Months and days: a name's neighbours in a date, not its words ("July FOMC", "CNBC Friday").
 #: (Not "May": a name as often as a month.)
 _CALENDAR = frozenset(
@@ -209,8 +329,29 @@ _CALENDAR = frozenset(
 _STANCES = frozenset(("pro", "anti", "ex", "non", "post", "pre"))
 
 
+#: A pronoun and a verb written as one word: "I've", "We’re", "Let's", "That'll".
+_CONTRACTION = re.compile(
+    r"(?i:i|we|you|he|she|they|it|let|that|there|what|who|here)['’](?i:ve|d|m|ll|re|s)"
+)
+#: Words no name opens with, written with a capital at a sentence's start: "But Trump said",
+#: "Beyond Halden's reach".
+_OPENS_NO_NAME = frozenset(
+    """but and or if when while as at in on of for to from by with after before during since
+    until although though because so yet also beyond under over against despite without amid
+    among through like unlike""".split()  # noqa: SIM905
+)
 #: Words no name ends in: "Brakel Inc. The" is a name and the next sentence's first word.
 _ENDS_NO_NAME = frozenset(("The", "the", "of", "and", "for", "An", "an"))
+
+
+def _named_without(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether the text names ``first + 1`` to ``last`` without the word before it more often
+    than with it: "But Halden said" where "Halden" stands alone elsewhere, unlike "In Home
+    Health", a company's whole name every time."""
+    text = tokens.text
+    rest = text[tokens.starts[first + 1] : tokens.ends[last - 1]]
+    whole = text[tokens.starts[first] : tokens.ends[last - 1]]
+    return text.count(rest) > text.count(whole)
 
 
 def _describes(word: str) -> bool:
@@ -231,12 +372,18 @@ def _trim(names: list[Name], tokens: Tokens) -> list[Name]:
     out = []
     for name in names:
         first, last = name.first, name.last
-        while last - first > 1 and (words[first].lower() in _CALENDAR or _describes(words[first])):
+        while last - first > 1 and (
+            words[first].lower() in _CALENDAR
+            or _describes(words[first])
+            or (words[first].lower() in _OPENS_NO_NAME and _named_without(tokens, first, last))
+        ):
             first += 1
         while last - first > 1 and (
             words[last - 1].lower() in _CALENDAR or words[last - 1] in _ENDS_NO_NAME
         ):
             last -= 1
+        if last - first == 1 and _CONTRACTION.fullmatch(words[first]):
+            continue  # "I'd", "We’re": a capital at a sentence's start, not a name
         out.append(
             name
             if (first, last) == (name.first, name.last)

@@ -36,7 +36,7 @@ def extract_entities(text: str) -> list[Entity]:
     tokens = tokenize(text)
     names = adjust(model().tag(tokens, lex), tokens, lex)
     raws = [raw for name in names if (raw := _raw(name, tokens, text, lex)) is not None]
-    _agree(raws, names)
+    _agree(raws, names, lex)
     raws.sort(key=lambda r: r.start)
     entities = [_entity(c, text) for c in cluster(raws, text, lex)]
     entities = [e for e in entities if e is not None]
@@ -96,7 +96,7 @@ def _title_before(tokens: Tokens, first: int) -> str:
     return " ".join(words[i:first])
 
 
-def _agree(raws: list[Raw], names: list[Name]) -> None:
+def _agree(raws: list[Raw], names: list[Name], lex: Lexicon) -> None:
     """One type for one word: a name the tagger typed in several ways takes the surest type.
 
     Headlines in capitals and sentence openings say least about a word; the same word in the
@@ -105,9 +105,12 @@ def _agree(raws: list[Raw], names: list[Name]) -> None:
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for raw in raws:
         votes[fold(raw.text)][raw.type or ""] += raw.confidence
-    for company in _companies(raws):
+    for company in _companies(raws, lex):
         if company in votes:  # "Pirelli" where the text also names "Pirelli SpA"
             votes[company]["ORG"] += COMPANY_CONFIDENCE
+    for surname in _surnames(raws):
+        if surname in votes:  # "Halden" where the text also names "Dana Halden"
+            votes[surname]["PERSON"] += COMPANY_CONFIDENCE
     for raw in raws:
         ballot = votes[fold(raw.text)]
         if len(ballot) > 1:
@@ -122,30 +125,45 @@ def _agree(raws: list[Raw], names: list[Name]) -> None:
 COMPANY_CONFIDENCE = 5.0
 
 
+def _surnames(raws: list[Raw]) -> set[str]:
+    """The surnames of the people a text names in full: "halden" of "Dana Halden"."""
+    out = set()
+    for raw in raws:
+        if raw.type == "PERSON":
+            head, _, surname = raw.text.rpartition(" ")
+            if head and surname[:1].isupper():
+                out.add(fold(surname))
+    return out
+
+
 #: Words of a company's name that say what it does, left out in its short name: "Ravell Falls"
 #: of "Ravell Falls Mining Corp.".
 _TRADES = frozenset(
     """mining holdings group systems industries motors airlines airways resources energy
     technologies international corporation company bank petroleum oil gas steel foods
-    pharmaceuticals chemicals communications telecom""".split()  # noqa: SIM905
+    pharmaceuticals chemicals communications telecom coal motor""".split()  # noqa: SIM905
 )
 
 
-def _companies(raws: list[Raw]) -> set[str]:
+def _companies(raws: list[Raw], lex: Lexicon) -> set[str]:
     """The short names of the companies a text names in full: "pirelli" of "Pirelli SpA",
-    "ravell falls mining" and "ravell falls" of "Ravell Falls Mining Corp."."""
+    "ravell falls mining" and "ravell falls" of "Ravell Falls Mining Corp.", "ravell" of
+    "Ravell Coal"."""
     short = set()
     for raw in raws:
         if raw.type != "ORG":
             continue
         words = raw.text.split()
-        if len(words) < 2 or words[-1].lower().rstrip(".") not in COMPANY_ENDS:
+        if len(words) < 2:
             continue
-        words.pop()
-        short.add(fold(" ".join(words)))
-        while len(words) > 1 and words[-1].lower() in _TRADES:
+        if words[-1].lower().rstrip(".") in COMPANY_ENDS:
             words.pop()
             short.add(fold(" ".join(words)))
+        while len(words) > 1 and words[-1].lower() in _TRADES:
+            words.pop()
+            key = fold(" ".join(words))
+            if key not in lex.places and key not in lex.demonyms:  # not "Sudan" of "Sudan Airways"
+                short.add(key)
     return short
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from reader.article.newswire import match_dateline
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
 #: Words whose full stop is part of the word (titles, company and state abbreviations, months).
@@ -109,6 +110,8 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
     openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
+    openers += _after_speaker_labels(words, openers)
+    openers += _after_dateline(text, starts)
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
             i += 1
@@ -117,6 +120,39 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
             if words[i] not in _OPENERS:
                 break
             i += 1
+    return out
+
+
+#: How far into a text a wire dateline is looked for.
+DATELINE_CHARS = 400
+#: Where a line starts, past the blanks (and a wire copy's "date YYYY-MM-DD" before a dateline).
+LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?", re.IGNORECASE)
+
+
+def _after_dateline(text: str, starts: list[int]) -> list[int]:
+    """The token after a wire dateline ("HALIFAX (AP) — Harbour pilots said"): the story's
+    first word, capitalised as any sentence's first word is."""
+    for line in LINE_START.finditer(text, 0, DATELINE_CHARS):
+        found = match_dateline(text, line.end())
+        if found is not None:
+            return [bisect_left(starts, found[2])]
+    return []
+
+
+def _after_speaker_labels(words: list[str], openers: list[int]) -> list[int]:
+    """The tokens after a transcript's speaker label ("WALLACE: Let's start", "SEN. HOLT: Well"):
+    a paragraph that opens with up to three words in capitals and a colon speaks a new sentence
+    after the colon."""
+    out = []
+    n = len(words)
+    for i in openers:
+        while i < n and words[i] in _OPENERS:
+            i += 1
+        k = i
+        while k < n and k - i < 3 and len(words[k]) > 1 and words[k].isupper():
+            k += 1
+        if i < k < n - 1 and words[k] == ":":
+            out.append(k + 1)
     return out
 
 
@@ -136,7 +172,7 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
         line = text[position:] if end < 0 else text[position:end]
         caps = line != line.lower() and line == line.upper()
         line_caps.append(caps)
-        line_headline.append(not caps and _is_headline(line))
+        line_headline.append(not caps and _is_headline(line, title=position == 0))
         if end < 0:
             break
         position = end + 1
@@ -154,13 +190,19 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
     return caps_out, headline_out
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, title: bool = False) -> bool:
     """Short, not ended like a sentence, and seven in ten of its words of four letters or more
-    start with a capital."""
+    start with a capital. A text's first line (``title``) may end in a full stop, as some files
+    end their title, if every such word starts with a capital (a first sentence has verbs in
+    lower case) and no dateline's dash shows it is the story's first sentence."""
     stripped = line.rstrip().rstrip("\"'”’)")
-    if len(line) > 160 or not stripped or stripped[-1] in ".!?:;,":
+    if len(line) > 160 or not stripped or stripped[-1] in "!?:;,":
+        return False
+    full_stop = stripped[-1] == "."
+    if full_stop and (not title or "—" in line or "–" in line or " - " in line):
         return False
     words = _HEADLINE_WORD.findall(line)
     if len(words) < 2 or len(line.split()) > HEADLINE_WORDS:
         return False
-    return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals == len(words) if full_stop else capitals >= 0.7 * len(words)
