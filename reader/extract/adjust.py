@@ -82,6 +82,8 @@ def _place_named(place: str, text: str, lex: Lexicon) -> bool:
     )
 
 
+#: A middle initial: "R.".
+_INITIAL = re.compile(r"[A-Z]\.")
 #: Regnal and family numbers after a name: "Abdullah II", "John Smith Jr.".
 _AFTER_NAME = frozenset(("ii", "iii", "iv", "v", "vi", "jr", "jr.", "sr", "sr."))
 
@@ -121,6 +123,18 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 and words[first - 1][:1].isupper()
             ):
                 first -= 1  # "Van der Plas": the particle that opens the surname
+            if (
+                first > 0
+                and _INITIAL.fullmatch(words[first])
+                and fold(words[first - 1]) in lex.first_names
+                and words[first - 1].istitle()
+                and tokens.text[tokens.ends[first - 1] : tokens.starts[first]] == " "
+            ):
+                # "Dana R. Holt": the given name before a middle initial
+                if out and (out[-1].first, out[-1].last, out[-1].type) == (first - 1, first, "PER"):
+                    out.pop()  # the tagger's "Dana" on its own
+                if not out or out[-1].last < first:
+                    first -= 1
             if last < len(words) and words[last].lower() in _AFTER_NAME:
                 last += 1
             previous = out[-1] if out else None
@@ -217,13 +231,15 @@ def _headline_pairs(names: list[Name], tokens: Tokens) -> list[Name]:
     """The names in a title in title case (the text's first line) as the body writes them:
     "Holt Slams Dorvan Mining Over Plan" is "Holt" and "Dorvan Mining" where the body names
     both, and "Holt Was" is "Holt". A title capitalises its verbs and nouns too, so its words
-    say little on their own; a name there that the body does not write stays as it is."""
+    say little on their own: a long name there that the body never writes is dropped, a short
+    one stays as it is."""
     words, headline = tokens.words, tokens.headline
     body = {
         tuple(words[n.first : n.last]): n.type
         for n in names
         if not headline[n.first] and not tokens.caps[n.first]
     }
+    named = {w for span in body for w in span}
     title_end = tokens.text.find("\n")
     title_end = len(tokens.text) if title_end < 0 else title_end
     out: list[Name] = []
@@ -233,7 +249,14 @@ def _headline_pairs(names: list[Name], tokens: Tokens) -> list[Name]:
             and headline[name.first]
             and tokens.starts[name.first] < title_end
         ):
-            out.extend(_as_the_body_has_them(name, words, body) or [name])
+            found = _as_the_body_has_them(name, words, body)
+            if found:
+                out.extend(found)
+            elif name.last - name.first < _TITLE_PHRASE or any(
+                w in named for w in words[name.first : name.last]
+            ):
+                out.append(name)
+            # else: "Battle Of The Rich Lists": a title's words run together, no one's name
         else:
             out.append(name)
     return out
@@ -262,6 +285,9 @@ def _as_the_body_has_them(
     return found
 
 
+#: A title's name this long that the body never writes, not even in part, is its words run
+#: together, not a name.
+_TITLE_PHRASE = 4
 #: Words that join two names into one: "Bank of Tessary", "Marks and Spencer".
 _JOINS = frozenset(("of", "and", "&", "for", "de", "the", "y", "und", "et"))
 
@@ -456,6 +482,15 @@ def _by_cues(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             and words[name.last].lower() in _COMPANY_TITLES
         ):
             kind, sure = "ORG", max(sure, _CUE_CONFIDENCE)
+        elif (
+            kind == "PER"
+            and out
+            and out[-1].type == "LOC"
+            and out[-1].last == name.first - 1
+            and text[tokens.ends[name.first - 2] : tokens.starts[name.first]] == ", "
+            and fold(" ".join(words[name.first : name.last])) in lex.places
+        ):
+            kind = "LOC"  # "Las Vegas, Nevada": a place's region after it
         elif words[name.first].lower() in _PLACE_OPENERS and name.last - name.first > 1:
             kind = "LOC"
             if nxt is not None and all(w in PARTICLES for w in words[name.last : nxt.first]):

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.extract import Entity, Mention, extract_entities
-from reader.extract.adjust import _people_typed_org
+from reader.extract.adjust import _by_cues, _people_typed_org
 from reader.extract.coref import one_edit
 from reader.extract.lexicon import lexicon
 from reader.extract.tagger import Name
@@ -351,3 +351,26 @@ def test_the_first_word_after_a_dateline_opens_a_sentence() -> None:
     # a hyphen after a place the text names again is a dateline too; after a word it is not
     assert names("BRISK - Pilots in Brisk said they would stop.").get("BRISK") == "PLACE"
     assert "NOTE" not in names("NOTE - Pilots said they would stop.")
+
+
+def test_a_given_name_before_a_middle_initial_stays_on_the_name() -> None:
+    text = "The fund was started by Michael R. Tallis. Mr. Tallis said it would grow."
+    n = names(text)
+    assert n.get("Michael R. Tallis") == "PERSON" and "R. Tallis" not in n, n
+
+
+def test_a_title_of_run_together_words_is_no_name() -> None:
+    text = (
+        "The Quiet Battle Of The Harbour Lists\n\n"
+        "Two rankings of port operators disagree, analysts said on Monday."
+    )
+    assert not any(len(name.split()) >= 4 for name in names(text)), names(text)
+
+
+def test_a_region_after_a_place_and_comma_is_a_place() -> None:
+    text = "The debate will be held in Las Vegas, Nevada at a hotel."
+    tokens = tokenize(text)
+    at = tokens.words.index("Nevada")
+    typed = [Name(at - 3, at - 1, "LOC", 1.0), Name(at, at + 1, "PER", 1.0)]  # as tagged
+    kinds = [n.type for n in _by_cues(typed, tokens, lexicon())]
+    assert kinds == ["LOC", "LOC"]
