@@ -50,6 +50,8 @@ def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
         end -= 1  # "... joined Lear Corp. It ...": the full stop ends the sentence
     surface = text[start:end]
     key = fold(surface)
+    if key in _NOT_ENTITIES:
+        return None
     if (
         name.type in ("ORG", "LOC")
         and key in lex.demonyms
@@ -69,6 +71,15 @@ def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
     if kind == "PERSON":
         raw.title = _title_before(tokens, name.first)
     return raw
+
+
+#: Names that are none of a person, an organisation or a place, though written like one:
+#: faiths and feasts.
+_NOT_ENTITIES = frozenset(
+    """judaism christianity islam hinduism buddhism sikhism catholicism protestantism
+    christmas easter ramadan hanukkah passover thanksgiving diwali eid halloween lent
+    advent""".split()  # noqa: SIM905
+)
 
 
 def _shares_full_stop(name: Name, tokens: Tokens) -> bool:

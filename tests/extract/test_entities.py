@@ -374,3 +374,8 @@ def test_a_region_after_a_place_and_comma_is_a_place() -> None:
     typed = [Name(at - 3, at - 1, "LOC", 1.0), Name(at, at + 1, "PER", 1.0)]  # as tagged
     kinds = [n.type for n in _by_cues(typed, tokens, lexicon())]
     assert kinds == ["LOC", "LOC"]
+
+
+def test_faiths_and_feasts_are_not_entities() -> None:
+    n = names("Shops in Brisk stayed open over Christmas. Judaism and Islam were taught there.")
+    assert not {"Christmas", "Judaism", "Islam"} & set(n), n
