@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from reader.article.newswire import match_dateline
-
 from .context import noun_type, org_evidence
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
 from .tagger import Name
-from .tokens import DATELINE_CHARS, LINE_START, Tokens
+from .tokens import Tokens, dateline, is_headline
 
 #: A byline: a line that is only "By" and a name ("By JANE MWANGI", "By Tom Reyes").
 _BYLINE = re.compile(
@@ -28,26 +26,20 @@ _BYLINE = re.compile(
 _HEADER_CONFIDENCE = 10.0
 
 
-def _with_header(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
+def _with_header(names: list[Name], tokens: Tokens) -> list[Name]:
     """What the wire header and a byline say outright: the dateline's place, the agency, the
     writer. The labelled news has neither this dateline form nor bylines."""
     text = tokens.text
     spans: list[tuple[int, int, str]] = []
-    for line in LINE_START.finditer(text, 0, DATELINE_CHARS):
-        found = match_dateline(text, line.end())
-        if found is None:
-            continue
-        dateline, agency, end = found
-        place = dateline.split(",")[0]
-        plain = not any(dash in text[line.end() : end] for dash in ("—", "–", "--"))
-        if plain and not agency and not _place_named(place, text, lex):
-            break  # "NOTE - Lakar Corp is ...": a hyphen says less than a dash or an agency
-        spans.append((line.end(), line.end() + len(place), "LOC"))
+    found = dateline(text)
+    if found is not None:
+        start, place, agency, end = found
+        place = place.split(",")[0]
+        spans.append((start, start + len(place), "LOC"))
         if agency:
-            at = text.find("(" + agency + ")", line.end(), end)
+            at = text.find("(" + agency + ")", start, end)
             if at >= 0:
                 spans.append((at + 1, at + 1 + len(agency), "ORG"))
-        break
     for match in _BYLINE.finditer(text):
         spans.append((match.start(1), match.end(1), "PER"))
     if not spans:
@@ -69,17 +61,6 @@ def _with_header(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
 
 #: Words before a name that make it a person's, whatever else it looks like: "Mr. Xi".
 _HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "mme.", "mlle."))
-
-
-def _place_named(place: str, text: str, lex: Lexicon) -> bool:
-    """Whether ``place`` (a dateline's, in capitals) is a place the gazetteers know, or the text
-    names as one elsewhere ("BRISK - ..." and "in Brisk")."""
-    if fold(place) in lex.places:
-        return True
-    return (
-        re.search(r"\b(?:in|at|to|from|near|visit)[ \t]+" + re.escape(place.title()) + r"\b", text)
-        is not None
-    )
 
 
 #: A middle initial: "R.".
@@ -172,8 +153,8 @@ COMPANY_ENDS = frozenset(
 
 def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
-    names = _repair(_with_header(names, tokens, lex), tokens, lex)
-    names = _people_typed_org(_headline_pairs(names, tokens), tokens, lex)
+    names = _repair(_with_header(names, tokens), tokens, lex)
+    names = _people_typed_org(_headline_pairs(_after_labels(names, tokens), tokens), tokens, lex)
     names = _companies_and_lists(_trim(names, tokens), tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
@@ -227,28 +208,58 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
     return sorted(out, key=lambda name: name.first)
 
 
+def _after_labels(names: list[Name], tokens: Tokens) -> list[Name]:
+    """Without the word a transcript's speaker says first ("WALLACE: Let's start", "SEN. HOLT:
+    Well, …"), where the article writes that word in lower case too: a sentence's first word,
+    though the tagger saw it in the middle of a line."""
+    words, initial = tokens.words, tokens.initial
+    after: set[int] = set()
+    for i in range(len(words) - 2):
+        if initial[i] and len(words[i]) > 1 and words[i].isupper():
+            k = i
+            while k < len(words) - 1 and k - i < 3 and len(words[k]) > 1 and words[k].isupper():
+                k += 1
+            if words[k] == ":" and (i == 0 or not (initial[i - 1] and words[i - 1].isupper())):
+                after.add(k + 1)
+    if not after:
+        return names
+    lower = {w for w in words if w.islower()} | _SPOKEN_OPENERS
+    return [
+        n
+        for n in names
+        if not (n.first in after and n.last - n.first == 1 and words[n.first].lower() in lower)
+    ]
+
+
+#: Words a speaker starts with: "Well, …", "Look, …", "Listen, …".
+_SPOKEN_OPENERS = frozenset(
+    """well look listen let so now yes no okay ok sure right thank thanks first again oh
+    actually honestly frankly""".split()  # noqa: SIM905
+)
+
+
 def _headline_pairs(names: list[Name], tokens: Tokens) -> list[Name]:
     """The names in a title in title case (the text's first line) as the body writes them:
     "Holt Slams Dorvan Mining Over Plan" is "Holt" and "Dorvan Mining" where the body names
     both, and "Holt Was" is "Holt". A title capitalises its verbs and nouns too, so its words
     say little on their own: a long name there that the body never writes is dropped, a short
     one stays as it is."""
-    words, headline = tokens.words, tokens.headline
+    words = tokens.words
+    title_end = tokens.text.find("\n")
+    title_end = len(tokens.text) if title_end < 0 else title_end
+    if not is_headline(tokens.text[:title_end], title=True):
+        return names
     body = {
         tuple(words[n.first : n.last]): n.type
         for n in names
-        if not headline[n.first] and not tokens.caps[n.first]
+        if tokens.starts[n.first] > title_end
+        and not tokens.headline[n.first]
+        and not tokens.caps[n.first]
     }
     named = {w for span in body for w in span}
-    title_end = tokens.text.find("\n")
-    title_end = len(tokens.text) if title_end < 0 else title_end
     out: list[Name] = []
     for name in names:
-        if (
-            name.last - name.first > 1
-            and headline[name.first]
-            and tokens.starts[name.first] < title_end
-        ):
+        if name.last - name.first > 1 and tokens.starts[name.first] < title_end:
             found = _as_the_body_has_them(name, words, body)
             if found:
                 out.extend(found)

@@ -110,7 +110,6 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
     openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
-    openers += _after_speaker_labels(words, openers)
     openers += _after_dateline(text, starts)
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
@@ -132,28 +131,33 @@ LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?",
 def _after_dateline(text: str, starts: list[int]) -> list[int]:
     """The token after a wire dateline ("HALIFAX (AP) — Harbour pilots said"): the story's
     first word, capitalised as any sentence's first word is."""
+    found = dateline(text)
+    return [bisect_left(starts, found[3])] if found is not None else []
+
+
+def dateline(text: str) -> tuple[int, str, str | None, int] | None:
+    """The wire dateline near the start of ``text``: where it starts, its place, its agency and
+    where the story after it starts.
+
+    Hyphens say less than a dash or an agency ("PRESS DIGEST - Iraq", "WHEAT -- Rains boost"):
+    after them, the place must be named again in the text ("BRISK - ..." and "in Brisk")."""
     for line in LINE_START.finditer(text, 0, DATELINE_CHARS):
         found = match_dateline(text, line.end())
-        if found is not None:
-            return [bisect_left(starts, found[2])]
-    return []
+        if found is None:
+            continue
+        place, agency, end = found
+        if agency or any(dash in text[line.end() : end] for dash in ("—", "–")):
+            return line.end(), place, agency, end
+        if _named_as_place(place.split(",")[0], text):
+            return line.end(), place, agency, end
+        return None
+    return None
 
 
-def _after_speaker_labels(words: list[str], openers: list[int]) -> list[int]:
-    """The tokens after a transcript's speaker label ("WALLACE: Let's start", "SEN. HOLT: Well"):
-    a paragraph that opens with up to three words in capitals and a colon speaks a new sentence
-    after the colon."""
-    out = []
-    n = len(words)
-    for i in openers:
-        while i < n and words[i] in _OPENERS:
-            i += 1
-        k = i
-        while k < n and k - i < 3 and len(words[k]) > 1 and words[k].isupper():
-            k += 1
-        if i < k < n - 1 and words[k] == ":":
-            out.append(k + 1)
-    return out
+def _named_as_place(place: str, text: str) -> bool:
+    """Whether ``text`` writes ``place`` (in capitals in a dateline) after "in", "at", "to"…"""
+    pattern = r"\b(?:in|at|to|from|near|visit)[ \t]+" + re.escape(place.title()) + r"\b"
+    return re.search(pattern, text) is not None
 
 
 #: A headline in title case: at most this many words...
@@ -172,7 +176,7 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
         line = text[position:] if end < 0 else text[position:end]
         caps = line != line.lower() and line == line.upper()
         line_caps.append(caps)
-        line_headline.append(not caps and _is_headline(line, title=position == 0))
+        line_headline.append(not caps and is_headline(line))
         if end < 0:
             break
         position = end + 1
@@ -190,7 +194,7 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
     return caps_out, headline_out
 
 
-def _is_headline(line: str, title: bool = False) -> bool:
+def is_headline(line: str, title: bool = False) -> bool:
     """Short, not ended like a sentence, and seven in ten of its words of four letters or more
     start with a capital. A text's first line (``title``) may end in a full stop, as some files
     end their title, if every such word starts with a capital (a first sentence has verbs in

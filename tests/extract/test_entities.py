@@ -284,7 +284,7 @@ def test_an_institution_written_head_of_name_is_one_organisation() -> None:
     assert n.get("Ana Ruiz") == "PERSON"
 
 
-def test_a_transcript_speaker_label_opens_a_sentence() -> None:
+def test_the_first_word_after_a_transcript_speaker_label_is_no_name() -> None:
     text = (
         "Dana Holt spoke to Rivo Mendes on Sunday.\n\n"
         "MENDES: Well, let us start with the budget.\n\n"
@@ -292,8 +292,7 @@ def test_a_transcript_speaker_label_opens_a_sentence() -> None:
     )
     n = names(text)
     assert "Well" not in n and "Look" not in n, n
-    tokens = tokenize(text)
-    assert tokens.initial[tokens.words.index("Well")]
+    assert "Dana Holt" in n and "Rivo Mendes" in n
 
 
 def test_honorifics_make_people_and_opening_words_are_left_out() -> None:
