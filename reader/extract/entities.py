@@ -104,6 +104,10 @@ def _title_before(tokens: Tokens, first: int) -> str:
             i -= 1
         else:
             break
+    while i < first and words[i].lower() in ("of", "the"):
+        i += 1  # "the leadership of Dana Holt": no title
+    if not any(w.lower().rstrip(".") in TITLE_HEADS for w in words[i:first]):
+        return ""  # modifiers alone ("former Dana Holt" is no title)
     return " ".join(words[i:first])
 
 

@@ -28,7 +28,7 @@ ROLE_HEADS = (
     secretary-general president-elect treasurer auditor regulator lobbyist consultant
     architect engineer economist analyst correspondent editor writer photographer spokesman
     spokeswoman spokesperson mayor governor accountant paramedic firefighter priest employee
-    worker volunteer miner doctor nurse midwife"""
+    worker volunteer miner doctor nurse midwife nominee challenger incumbent rival"""
     )
 )
 _SKIP = frozenset(_w("""alleged reported so-called then the a an its his her their our"""))
@@ -52,9 +52,32 @@ def _compose(words: list[str]) -> str | None:
     return " ".join(reversed(kept))
 
 
+#: Abbreviated titles, written out as a role: "Gov." is "governor".
+_SPELLED_OUT = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "maj": "major",
+    "cmdr": "commander",
+    "prof": "professor",
+    "rev": "reverend",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+}
+
+
 def title_role(title: str) -> str | None:
+    """The role a title before a name gives: "Foreign Minister" is "foreign minister", "Gov."
+    is "governor"; a courtesy title alone ("Mr.") gives none."""
     words = title.lower().replace(".", "").split()
-    words = [w for w in words if w not in COURTESY]
+    words = [_SPELLED_OUT.get(w, w) for w in words if w not in COURTESY]
     if not words:
         return None
     return " ".join(words)

@@ -378,3 +378,13 @@ def test_a_region_after_a_place_and_comma_is_a_place() -> None:
 def test_faiths_and_feasts_are_not_entities() -> None:
     n = names("Shops in Brisk stayed open over Christmas. Judaism and Islam were taught there.")
     assert not {"Christmas", "Judaism", "Islam"} & set(n), n
+
+
+def test_roles_from_titles_are_written_out_and_need_a_title() -> None:
+    text = (
+        "Gov. Dana Holt met reporters. The leadership of Rivo Mendes was questioned, and "
+        "Republican nominee Rivo Mendes said nothing. Holt later left."
+    )
+    roles = {e.name: e.role for e in extract_entities(text)}
+    assert roles.get("Dana Holt") == "governor", roles
+    assert roles.get("Rivo Mendes") != "of", roles
