@@ -155,7 +155,7 @@ def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
     names = _repair(_with_header(names, tokens), tokens, lex)
     names = _people_typed_org(_headline_pairs(_after_labels(names, tokens), tokens), tokens, lex)
-    names = _companies_and_lists(_trim(names, tokens), tokens, lex)
+    names = _companies_and_lists(_products(_trim(names, tokens), tokens), tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
 
@@ -426,6 +426,41 @@ def _trim(names: list[Name], tokens: Tokens) -> list[Name]:
             if (first, last) == (name.first, name.last)
             else Name(first, last, name.type, name.confidence)
         )
+    return out
+
+
+#: Makers whose name, with a model's after it, names a thing they make: "VW Beetle", "Boeing
+#: 737", "Toyota Prius".
+_MAKERS = frozenset(
+    """vw volkswagen mercedes mercedes-benz bmw audi porsche opel toyota honda nissan mazda
+    subaru suzuki mitsubishi lexus hyundai kia ford chevrolet chevy cadillac buick dodge jeep
+    chrysler tesla fiat ferrari lamborghini maserati alfa renault peugeot citroen citroën
+    volvo saab skoda škoda seat dacia jaguar land-rover bentley rolls-royce boeing airbus
+    embraer cessna bombardier""".split()  # noqa: SIM905
+)
+#: Words after a maker's name that make it the company's: "Ford Motor", "BMW Group".
+_MAKER_COMPANY = frozenset(
+    """motor motors group corp corporation co inc ag sa plc company holdings foundation
+    financial credit bank capital racing team commercial defence defense aerospace
+    automotive industries north america usa uk europe""".split()  # noqa: SIM905
+)
+
+
+def _products(names: list[Name], tokens: Tokens) -> list[Name]:
+    """A maker's name and a model's ("VW Beetle", "Airbus A320") is a product: the panes leave
+    products out, as they do events and laws. The maker alone stays an organisation."""
+    words = tokens.words
+    out = []
+    for name in names:
+        span = [w.lower().rstrip(".") for w in words[name.first : name.last]]
+        if (
+            len(span) > 1
+            and span[0] in _MAKERS
+            and name.type != "PER"
+            and not any(w in _MAKER_COMPANY or w in COMPANY_ENDS for w in span[1:])
+        ):
+            name = Name(name.first, name.last, "MISC", name.confidence)
+        out.append(name)
     return out
 
 

@@ -388,3 +388,9 @@ def test_roles_from_titles_are_written_out_and_need_a_title() -> None:
     roles = {e.name: e.role for e in extract_entities(text)}
     assert roles.get("Dana Holt") == "governor", roles
     assert roles.get("Rivo Mendes") != "of", roles
+
+
+def test_a_makers_model_is_a_product_not_an_organisation() -> None:
+    n = names("He drove a VW Beetle past the Boeing 737 that Ford Motor Co. had leased.")
+    assert "VW Beetle" not in n and "Boeing 737" not in n, n
+    assert n.get("Ford Motor Co.") == "ORG", n
