@@ -155,7 +155,7 @@ def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
     names = _repair(_with_header(names, tokens), tokens, lex)
     names = _people_typed_org(_headline_pairs(_after_labels(names, tokens), tokens), tokens, lex)
-    names = _companies_and_lists(_products(_trim(names, tokens), tokens), tokens, lex)
+    names = _companies_and_lists(_products(_trim(names, tokens), tokens, lex), tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
 
@@ -446,9 +446,11 @@ _MAKER_COMPANY = frozenset(
 )
 
 
-def _products(names: list[Name], tokens: Tokens) -> list[Name]:
+def _products(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """A maker's name and a model's ("VW Beetle", "Airbus A320") is a product: the panes leave
-    products out, as they do events and laws. The maker alone stays an organisation."""
+    products out, as they do events and laws. The maker alone stays an organisation, and so
+    does the maker in a place ("Toyota Australia"), and on a line in capitals ("SKODA PLZEN", a
+    share in a table); a place's name stays a place's."""
     words = tokens.words
     out = []
     for name in names:
@@ -458,6 +460,9 @@ def _products(names: list[Name], tokens: Tokens) -> list[Name]:
             and span[0] in _MAKERS
             and name.type != "PER"
             and not any(w in _MAKER_COMPANY or w in COMPANY_ENDS for w in span[1:])
+            and not any(fold(w) in lex.places for w in words[name.first + 1 : name.last])
+            and fold(" ".join(words[name.first : name.last])) not in lex.places
+            and not tokens.caps[name.first]
         ):
             name = Name(name.first, name.last, "MISC", name.confidence)
         out.append(name)
