@@ -184,6 +184,12 @@ def _person_for(raw: Raw, people: People, any_type: bool = False) -> Cluster | N
     cands = people.by_last.get(key)
     if not cands and not any_type:
         cands = people.by_first.get(key)
+    gender = title_gender(raw.title)
+    if cands and gender:
+        # "Mrs. Howard" is not "Michael Howard", whom the text has called "Mr. Howard"
+        cands = [c for c in cands if _cluster_gender(c) in (None, gender)]
+        if not cands:
+            return None
     if cands:
         best: Cluster | None = None
         best_pos = -1
@@ -200,6 +206,31 @@ def _person_for(raw: Raw, people: People, any_type: bool = False) -> Cluster | N
         return inner[0]
     near = people.near_last(key)
     return near[0] if near and len(key) >= 5 else None
+
+
+#: Titles that say a person is a man or a woman.
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "monsieur", "herr"))
+_FEMALE_TITLES = frozenset(
+    ("mrs", "ms", "miss", "mme", "mlle", "madam", "lady", "dame", "queen", "princess", "duchess")
+)
+
+
+def title_gender(title: str) -> str | None:
+    """ "m" or "f" where a title before a name says ("Mr.", "Mrs.", "Queen"), else None."""
+    words = title.lower().replace(".", " ").split()
+    if not words:
+        return None
+    if words[0] in _MALE_TITLES:
+        return "m"
+    if words[0] in _FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def _cluster_gender(c: Cluster) -> str | None:
+    """What the titles of a person's mentions say of them, if they say one thing."""
+    found = {g for r in c.raws if (g := title_gender(r.title))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _guess_single(raw: Raw, text: str, lex: Lexicon) -> str | None:

@@ -394,3 +394,13 @@ def test_a_makers_model_is_a_product_not_an_organisation() -> None:
     n = names("He drove a VW Beetle past the Boeing 737 that Ford Motor Co. had leased.")
     assert "VW Beetle" not in n and "Boeing 737" not in n, n
     assert n.get("Ford Motor Co.") == "ORG", n
+
+
+def test_a_wife_never_joins_her_husband() -> None:
+    text = (
+        "Mr. Talbot and Mrs. Talbot arrived late. Gerald Talbot said he was pleased. "
+        "Mrs Talbot said nothing, and Mr. Talbot left."
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(text)}
+    assert people["Gerald Talbot"] == ["Talbot", "Gerald Talbot", "Talbot"], people
+    assert len(people.get("Talbot", [])) == 2, people
