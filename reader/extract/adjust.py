@@ -154,7 +154,8 @@ COMPANY_ENDS = frozenset(
 def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """The tagger's names with the header's, and set right by the rules above."""
     names = _repair(_with_header(names, tokens), tokens, lex)
-    names = _people_typed_org(_headline_pairs(_after_labels(names, tokens), tokens), tokens, lex)
+    names = _after_labels(_stage_directions(names, tokens), tokens)
+    names = _people_typed_org(_headline_pairs(names, tokens), tokens, lex)
     names = _companies_and_lists(_products(_trim(names, tokens), tokens, lex), tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
@@ -208,12 +209,36 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
     return sorted(out, key=lambda name: name.first)
 
 
+def _stage_directions(names: list[Name], tokens: Tokens) -> list[Name]:
+    """Without a transcript's stage directions: a word in capitals alone in brackets on its
+    line ("(CROSSTALK)", "(APPLAUSE.)"), not an acronym after a name ("… Treaty (NATO)")."""
+    words, text = tokens.words, tokens.text
+    out = []
+    for n in names:
+        if (
+            n.last - n.first == 1
+            and words[n.first].isupper()
+            and n.first > 0
+            and words[n.first - 1] == "("
+            and n.last < len(words)
+            and words[n.last] in (")", ".")
+        ):
+            at = tokens.starts[n.first - 1]
+            line = text.rfind("\n", 0, at) + 1
+            if text[line:at].strip(" \t\"“'") == "":
+                continue
+        out.append(n)
+    return out
+
+
 def _after_labels(names: list[Name], tokens: Tokens) -> list[Name]:
-    """Without the word a transcript's speaker says first ("WALLACE: Let's start", "SEN. HOLT:
-    Well, …"), where the article writes that word in lower case too: a sentence's first word,
-    though the tagger saw it in the middle of a line."""
+    """A transcript's speaker labels ("WALLACE: Let's start", "SEN. HOLT: Well, …"): the label
+    is the person the text names with that surname, or no name of the panes; the word the
+    speaker says first is a sentence's first word, where the article writes it in lower case
+    too, though the tagger saw it in the middle of a line."""
     words, initial = tokens.words, tokens.initial
     after: set[int] = set()
+    labels: set[int] = set()
     for i in range(len(words) - 2):
         if initial[i] and len(words[i]) > 1 and words[i].isupper():
             k = i
@@ -221,14 +246,21 @@ def _after_labels(names: list[Name], tokens: Tokens) -> list[Name]:
                 k += 1
             if words[k] == ":" and (i == 0 or not (initial[i - 1] and words[i - 1].isupper())):
                 after.add(k + 1)
+                labels.update(range(i, k))
     if not after:
         return names
     lower = {w for w in words if w.islower()} | _SPOKEN_OPENERS
-    return [
-        n
-        for n in names
-        if not (n.first in after and n.last - n.first == 1 and words[n.first].lower() in lower)
-    ]
+    surnames = {fold(words[n.last - 1]) for n in names if n.type == "PER" and n.last - n.first > 1}
+    out = []
+    for n in names:
+        if n.first in after and n.last - n.first == 1 and words[n.first].lower() in lower:
+            continue
+        if n.first in labels and n.last - 1 in labels:
+            if fold(words[n.last - 1]) not in surnames:
+                continue  # "CROSSTALK:", a label the text names no one by
+            n = Name(n.first, n.last, "PER", n.confidence)
+        out.append(n)
+    return out
 
 
 #: Words a speaker starts with: "Well, …", "Look, …", "Listen, …".
@@ -554,7 +586,7 @@ def _by_cues(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 kind = "ORG"
             else:
                 kind = _CUE_TYPES.get(noun_type(text, start, end) or "", kind)
-        if kind != name.type:
-            name = Name(name.first, name.last, kind, sure)
+        if (kind, sure) != (name.type, name.confidence):
+            name = Name(name.first, name.last, kind, sure)  # a cue makes the type surer too
         out.append(name)
     return out

@@ -11,7 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.extract import Entity, Mention, extract_entities
-from reader.extract.adjust import _by_cues, _people_typed_org
+from reader.extract.adjust import (
+    _after_labels,
+    _by_cues,
+    _people_typed_org,
+    _stage_directions,
+)
 from reader.extract.coref import one_edit
 from reader.extract.lexicon import lexicon
 from reader.extract.tagger import Name
@@ -404,3 +409,33 @@ def test_a_wife_never_joins_her_husband() -> None:
     people = {e.name: [m.text for m in e.mentions] for e in extract_entities(text)}
     assert people["Gerald Talbot"] == ["Talbot", "Gerald Talbot", "Talbot"], people
     assert len(people.get("Talbot", [])) == 2, people
+
+
+def test_transcript_labels_and_stage_directions() -> None:
+    text = (
+        "Dana Holt spoke to Rivo Mendes on Sunday.\n\n"
+        "MENDES: Thank you for coming.\n\n"
+        "(CROSSTALK)\n\n"
+        "ANCHOR: We have to stop there. The North Atlantic Treaty Organization (NATO) met."
+    )
+    tokens = tokenize(text)
+    at = {w: i for i, w in reversed(list(enumerate(tokens.words)))}
+    one = lambda word, kind: Name(at[word], at[word] + 1, kind, 0.0)  # noqa: E731
+    typed = [
+        Name(0, 2, "PER", 0.0),
+        Name(at["Rivo"], at["Rivo"] + 2, "PER", 0.0),
+        one("MENDES", "LOC"),
+        one("Thank", "ORG"),
+        one("CROSSTALK", "LOC"),
+        one("ANCHOR", "LOC"),
+        one("NATO", "ORG"),
+    ]
+    kept = _after_labels(_stage_directions(typed, tokens), tokens)
+    found = {tokens.words[n.first]: n.type for n in kept}
+    assert found == {"Dana": "PER", "Rivo": "PER", "MENDES": "PER", "NATO": "ORG"}
+
+
+def test_an_accented_place_never_stands_for_a_common_word() -> None:
+    places = lexicon().places
+    assert "bush" not in places and "bank" not in places and "god" not in places
+    assert "montreal" in places  # an accented city folds to its plain spelling

@@ -695,7 +695,9 @@ def build_places() -> list[str]:
     common = set(build_common_words()) | {n.lower() for n in build_first_names()}
 
     def plausible(name: str, pop: int) -> bool:
-        return _ascii_latin(name) and (pop >= CITY_ALWAYS or name.lower() not in common)
+        # Folded as the lexicon folds, so that "Būsh" is the common word "bush" too.
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        return _ascii_latin(name) and (pop >= CITY_ALWAYS or plain.lower() not in common)
 
     for country in countryinfo.all_countries():
         for prov in country.provinces() or []:
