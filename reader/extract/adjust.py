@@ -156,7 +156,8 @@ def adjust(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     names = _repair(_with_header(names, tokens), tokens, lex)
     names = _after_labels(_stage_directions(names, tokens), tokens)
     names = _people_typed_org(_headline_pairs(names, tokens), tokens, lex)
-    names = _companies_and_lists(_products(_trim(names, tokens), tokens, lex), tokens, lex)
+    names = _products(_laws(_trim(names, tokens, lex), tokens), tokens, lex)
+    names = _companies_and_lists(names, tokens, lex)
     return _by_cues(_institutions(names, tokens), tokens, lex)
 
 
@@ -407,10 +408,55 @@ _CONTRACTION = re.compile(
 _OPENS_NO_NAME = frozenset(
     """but and or if when while as at in on of for to from by with after before during since
     until although though because so yet also beyond under over against despite without amid
-    among through like unlike""".split()  # noqa: SIM905
+    among through like unlike whether whereas unless once where why how even""".split()  # noqa: SIM905
 )
 #: Words no name ends in: "Brakel Inc. The" is a name and the next sentence's first word.
 _ENDS_NO_NAME = frozenset(("The", "the", "of", "and", "for", "An", "an"))
+
+
+#: A word written in camel case, as brands and websites are and people's names are not
+#: (McCain, DeSantis, LeBron and O'Neill excepted).
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def _aside(words: list[str], i: int, tokens: Tokens, lex: Lexicon) -> bool:
+    """A common word that opens a sentence, followed by a comma, and that the text never writes
+    with a capital elsewhere: "Wait, …", "Indeed, …" (but "Dole, 73, said" is a name)."""
+    word = words[i]
+    return (
+        (tokens.initial[i] or (i > 0 and words[i - 1] in ("“", '"', "‘")))  # a quote's start
+        and i + 1 < len(words)
+        and words[i + 1] in (",", "!")
+        and word.istitle()
+        and word.lower() in lex.common
+        and fold(word) not in lex.first_names
+        and fold(word) not in lex.places
+        and not any(w == word for k, w in enumerate(words) if k != i and not tokens.initial[k])
+    )
+
+
+#: Last words of a law's or an agreement's name: left out of the panes, as events are.
+_LAWS = frozenset(("act", "pact", "accord", "accords", "agreement", "protocol", "amendment"))
+#: The same, where the name is longer than two words ("Treaty" and "Law" end companies' and
+#: people's names too: "Penn Treaty", "Stuart Law").
+_LONG_LAWS = _LAWS | {"treaty", "law", "doctrine", "convention"}
+
+
+def _laws(names: list[Name], tokens: Tokens) -> list[Name]:
+    """ "Freedom of Information Act", "Trans-Ocean Pact": laws and agreements, not organisations."""
+    words = tokens.words
+    out = []
+    for n in names:
+        last = words[n.last - 1]
+        if (
+            n.type != "PER"
+            and n.last - n.first > 1
+            and last.istitle()
+            and last.lower() in (_LONG_LAWS if n.last - n.first > 2 else _LAWS)
+        ):
+            n = Name(n.first, n.last, "MISC", n.confidence)
+        out.append(n)
+    return out
 
 
 def _named_without(tokens: Tokens, first: int, last: int) -> bool:
@@ -433,7 +479,7 @@ def _describes(word: str) -> bool:
     )
 
 
-def _trim(names: list[Name], tokens: Tokens) -> list[Name]:
+def _trim(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     """Words at a name's edges that are not part of it: a date's month or day, a describing
     word before it ("Ontario-based Magna", "July FOMC", "pro-Socialist CFDT"), a small word
     after it."""
@@ -453,6 +499,10 @@ def _trim(names: list[Name], tokens: Tokens) -> list[Name]:
             last -= 1
         if last - first == 1 and _CONTRACTION.fullmatch(words[first]):
             continue  # "I'd", "We’re": a capital at a sentence's start, not a name
+        if last - first == 1 and _aside(words, first, tokens, lex):
+            continue  # "Wait, …", "Indeed, …": a common word opening a sentence
+        if last - first == 1 and name.type == "PER" and _CAMEL.fullmatch(words[first]):
+            name = Name(first, last, "ORG", name.confidence)  # "PolitiFact", "InsideSources"
         out.append(
             name
             if (first, last) == (name.first, name.last)

@@ -439,3 +439,12 @@ def test_an_accented_place_never_stands_for_a_common_word() -> None:
     places = lexicon().places
     assert "bush" not in places and "bank" not in places and "god" not in places
     assert "montreal" in places  # an accented city folds to its plain spelling
+
+
+def test_camel_case_brands_asides_and_laws() -> None:
+    n = names("FactMeter said the claim was false. Wait, FactMeter later said it was right.")
+    assert n.get("FactMeter") == "ORG" and "Wait" not in n, n
+    n = names("Whether Holt wins is unclear, Dana Holt said of the Open Records Act.")
+    assert "Whether Holt" not in n and "Open Records Act" not in n, n
+    n = names("Dole, 73, said he would run. Voters like Dole, polls show.")
+    assert "Dole" in n, n
