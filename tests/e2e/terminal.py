@@ -24,6 +24,9 @@ from collections.abc import Callable, Mapping, Sequence
 import pyte
 
 #: Zero-width characters that are not combining marks: ZWJ, variation selectors, tags, bidi marks.
+#: How long a wait for the screen lasts before it fails: an upper bound, never a pace, so it
+#: is generous for loaded machines (a wait ends as soon as its condition holds).
+WAIT = 30.0
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\U000e0000-\U000e007f]")
 
 
@@ -186,7 +189,7 @@ class Terminal:
                 raise AssertionError(f"output still changing after {timeout}s")
 
     def wait_until(
-        self, condition: Callable[[str], bool], *, timeout: float = 10, what: str = "condition"
+        self, condition: Callable[[str], bool], *, timeout: float = WAIT, what: str = "condition"
     ) -> str:
         """Poll the screen until ``condition(screen_text)`` holds; return that screen."""
         deadline = time.monotonic() + timeout
@@ -202,7 +205,7 @@ class Terminal:
                 raise AssertionError(f"{why} waiting for {what} (process {state}); screen:\n{text}")
             time.sleep(0.02)
 
-    def wait_for(self, text: str, timeout: float = 10) -> str:
+    def wait_for(self, text: str, timeout: float = WAIT) -> str:
         """Wait until ``text`` is on screen; return the screen. AssertionError on timeout."""
         return self.wait_until(lambda screen: text in screen, timeout=timeout, what=repr(text))
 
