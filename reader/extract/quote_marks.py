@@ -143,17 +143,22 @@ def _starts_with_opener(text: str, lo: int, hi: int, single: bool) -> bool:
     return ch in OPENERS or (ch == '"' and _opens(text, i, lo))
 
 
-def find_pieces(text: str) -> list[Piece]:
-    """Every quoted span of ``text``, one piece per paragraph, in text order."""
+def find_pieces(text: str, paras: list[tuple[int, int]] | None = None) -> list[Piece]:
+    """Every quoted span of ``text``, one piece per paragraph, in text order (``paras``: its
+    paragraphs, when the caller has them already)."""
     if not text:
         return []
     single = not any(m in text for m in '“”«»"„')
     if single and "‘" not in text:
         return []
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     pieces: list[Piece] = []
     carried = False
+    marks = _SINGLE if single else _DOUBLE
     for k, (lo, hi) in enumerate(paras):
+        if not carried and marks.search(text, lo, hi) is None:
+            continue  # most paragraphs quote nobody
         if single:
             spans = _single_pairs(text, lo, hi)
         else:

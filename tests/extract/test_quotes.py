@@ -307,3 +307,116 @@ def test_pronoun_after_org_appositive_relative_clause() -> None:
     t = "The Lorvik Tenants Union, which represents renters, said it would appeal the ruling."
     (q,) = reported(t)
     assert q.speaker == "Lorvik Tenants Union"
+
+
+# -- speakers on real news: the classes of issue 11 (invented sentences) -------------------------
+
+
+def speaker_of(text: str, quoted: str) -> str | None:
+    (q,) = [x for x in quotes(text) if x.text.startswith(quoted)]
+    return q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # any reporting verb, in either order
+        ("“Never,” Dana Holt bristled.", "Never", "Dana Holt"),
+        ("“Fine,” responded aide Ivo Prent.", "Fine", "Ivo Prent"),
+        (
+            "“The more it rained, the harder we worked,” remembered Roy Vell.",
+            "The more",
+            "Roy Vell",
+        ),
+        # titles and initials do not break the credit
+        ("“It’s fiction,” Ms. Okafor said.", "It’s fiction", "Okafor"),
+        ("“No,” Paul R. Danner said.", "No", "Paul R. Danner"),
+        ("“We will keep fighting,” said Sen. Ben Cardo of Maryland.", "We will", "Ben Cardo"),
+        # colon credits
+        ("Jo Anders, The Ledger: “We were never told.”", "We were", "Jo Anders"),
+        ("Kerr shot back online: “Not true.”", "Not true", "Kerr"),
+        ("Kerr’s reply: “No.”", "No", "Kerr"),
+        ("Tax policy has been central - Ivo Prent: “The South was his.”", "The South", "Ivo Prent"),
+        # no verb of saying
+        ("Kerr believes it is “a trap.”", "a trap", "Kerr"),
+        ("Tom Reyes attacked the mayor for being a “failed leader.”", "failed", "Tom Reyes"),
+        # the right name in a sentence with several
+        ("Mira Chen, an ally of Paul Soto, said the deal was “dead.”", "dead", "Mira Chen"),
+        ("Sen. Rhea Vance of Ohio urged colleagues to “act now.”", "act now", "Rhea Vance"),
+        ("Bo Reyes, a baker from Tulsa, Oklahoma, says Holt will “win easily.”", "win", "Bo Reyes"),
+        (
+            "Ruto, 55, thanked his supporters and promised to work with “all leaders” here.",
+            "all leaders",
+            "Ruto",
+        ),
+        # organisations
+        ("Harlow Trust said in a statement that the sale was “final.”", "final", "Harlow Trust"),
+        ("The deal is “unworkable,” according to the ministry.", "unworkable", "the ministry"),
+        # a description stays a description
+        (
+            "The council met.\n\n“We will not sell the park,” said a spokesman.",
+            "We will",
+            "a spokesman",
+        ),
+        # a credit after a long quote, and after a question
+        (
+            "“We will keep every promise we made to the families of this county, and we will"
+            " keep them next year too,” Lena Ortiz says.",
+            "We will",
+            "Lena Ortiz",
+        ),
+        ("“Is it negotiable?” Hannity pressed. “Maybe.”", "Is it", "Hannity"),
+    ],
+)
+def test_speaker_classes(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+def test_pronoun_goes_to_the_subject_not_the_nearest_name() -> None:
+    t = "Rita Vale criticised a plan by Alex Moreau. “It will fail,” she said."
+    assert speaker_of(t, "It will fail") == "Rita Vale"
+    t = "Ivo Prent met Lena Ortiz on Monday.\n\n“We agreed on nothing,” he said."
+    assert speaker_of(t, "We agreed") == "Ivo Prent"
+
+
+def test_multi_word_cue_span() -> None:
+    (q,) = [
+        x
+        for x in quotes("Tomas Berg went on to say the vote was “a disgrace.”")
+        if x.kind != "reported"
+    ]
+    assert q.speaker == "Tomas Berg" and q.cue == "went on to say"
+
+
+def test_colon_lead_in_paragraph() -> None:
+    t = "Cruz Delgado continued:\n\n“We are ready.”"
+    assert speaker_of(t, "We are ready") == "Cruz Delgado"
+
+
+def test_partial_continuation_after_conjunction() -> None:
+    t = "“The vote was rigged,” Nora Lind said. But “nobody will listen.”"
+    assert speaker_of(t, "nobody") == "Nora Lind"
+
+
+def test_passive_subject_is_not_the_speaker() -> None:
+    t = "Ana Gil was asked about the “missing funds” on Monday."
+    assert speaker_of(t, "missing funds") is None
+
+
+def test_reporting_cue_reports_the_quote_inside_its_clause() -> None:
+    t = "Rep. Dan Meeks said Lena Ortiz reassured them that the party “would hold together.”"
+    assert speaker_of(t, "would hold") == "Dan Meeks"
+
+
+def test_definite_description_refers_back() -> None:
+    t = "Bill Vance spoke at a rally in Ohio.\n\n“We will win,” the former president said."
+    assert speaker_of(t, "We will win") == "Bill Vance"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_speakers() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    quoted = [q for q in extract_quotes(text) if q.kind != "reported"]
+    speakers = {q.speaker for q in quoted}
+    assert len(speakers) == 4  # four people are quoted, each named in the text
+    assert all(s is not None and s in text for s in speakers)
