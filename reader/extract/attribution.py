@@ -19,6 +19,7 @@ import re
 
 from .clauses import Phrase, Tokens, is_quote
 from .cues import CUE_RE, CUE_WORDS, INVERTING, REPORT_WORDS
+from .gender import name_gender
 from .model import Entity
 from .quote_lexicon import (
     FEMALE_TITLES,
@@ -94,6 +95,10 @@ _TITLE_MODIFIERS = _w(
 )
 _INDEFINITE = _w("""a an one another some several many two three four""")
 _NOT_APPOSITION = _w("""including such like among especially notably""")
+_INITIAL = re.compile(r"[A-Z]\.")
+_AGE = re.compile(r"\d+-year-old")
+# Nouns that say nothing of who: "the person added" is whoever was described, not the last name.
+_ANYONE = _w("""person man woman source individual""")
 
 
 class Resolver(SpeakerRefs):
@@ -120,6 +125,7 @@ class Resolver(SpeakerRefs):
         self.sentence_start = lambda pos: 0  # set by the caller that knows the sentences
         self.sentences: list[int] = [0]  # sentence starts, set by the caller
         self._surnames: dict[str, int] | None = None
+        self._fuller: dict[int, str] = {}  # a person's name as written whole, where split
 
     def cue_speaker(self, s: int, e: int, cue: int, para_start: int) -> Speaker | None:
         """The speaker of the cue at ``cue`` in the sentence ``[s, e)``: set by the caller that
@@ -130,15 +136,19 @@ class Resolver(SpeakerRefs):
     def phrase_speaker(self, t: Tokens, ph: Phrase, para_start: int) -> Speaker | None:
         """The speaker a noun phrase of ``clauses`` stands for."""
         pos = t.starts[ph.i]
-        if ph.mention is not None:
-            idx = ph.mention[2]
-            return self.speaker_of(idx)
-        if ph.head == "P":
-            return self.pronoun(t.lows[ph.h0], pos, para_start)
+        if ph.head in ("M", "N"):
+            ph = self._whole_name(t, ph)
         indefinite = t.lows[ph.i] in _INDEFINITE
         mention = ph.mention
         if ph.head == "M" and indefinite and mention and self.entities[mention[2]].type == "GROUP":
             ph = Phrase(ph.i, ph.j, "N", ph.h0, ph.h1)  # "an Iowa Democrat"
+        if ph.mention is not None:
+            idx = ph.mention[2]
+            if ph.h0 < t.index_at(ph.mention[0]) and self.entities[idx].type == "PERSON":
+                self._fuller.setdefault(idx, self.text[t.starts[ph.h0] : ph.mention[1]])
+            return self.speaker_of(idx)
+        if ph.head == "P":
+            return self.pronoun(t.lows[ph.h0], pos, para_start)
         if ph.head == "N" and indefinite:
             # "a Nevada Democrat", "another Republican": a description, not a name
             return Speaker(self.text[t.starts[ph.i] : t.ends[ph.h1 - 1]], None, "DESC")
@@ -214,11 +224,13 @@ class Resolver(SpeakerRefs):
                 m = self.by_start.get(t.starts[k])
                 if m is not None and self.entities[m[2]].type == "ORG" and m[1] <= b:
                     return self.speaker_of(m[2])  # "the White Helmets civil defense group"
-        spk = self._desc(a, b, pos)
+        age = _AGE.fullmatch(head) is not None
+        spk = Speaker(self.text[a:b], None, "DESC") if age else self._desc(a, b, pos)
         if (
             t.lows[ph.i] in ("the", "this")
             and singular(head) == head
-            and head in PERSON_NOUNS
+            and (head in PERSON_NOUNS or age)
+            and head not in _ANYONE
             and (spk is None or spk.entity is None or not self._recent(spk.entity, pos))
         ):
             # "the former president said": the person last named as subject or speaker
@@ -226,6 +238,45 @@ class Resolver(SpeakerRefs):
             if back is not None and back.type != "DESC":
                 return back
         return spk
+
+    def speaker_of(self, idx: int) -> Speaker:
+        ent = self.entities[idx]
+        return Speaker(self._fuller.get(idx, ent.name), ent.name, ent.type)
+
+    def _whole_name(self, t: Tokens, ph: Phrase) -> Phrase:
+        """The head widened to the name the tagger split: "Paul R. Danner" read as "Paul"
+        and "R. Danner", "Ivo Prent" as "Ivo" and an unlinked "Prent". Words join the head
+        when they stand right before it, capitalised, each a person's mention, an initial or
+        a known first name; a title, a place or an organisation ends the name."""
+        h0 = ph.h0
+        if ph.mention is not None and self.entities[ph.mention[2]].type != "PERSON":
+            return ph
+        while h0 > ph.i:
+            w = t.words[h0 - 1]
+            if t.ends[h0 - 1] + 1 != t.starts[h0] or not w[:1].isupper():
+                break
+            low = w.lower().rstrip(".")
+            if low in TITLES or low in _TITLE_MODIFIERS or w.endswith(("’s", "'s")):
+                break
+            ment = self._mention_at(t.starts[h0 - 1])
+            if ment is not None:
+                if self.entities[ment[2]].type != "PERSON":
+                    break
+                h0 = t.index_at(ment[0])
+                continue
+            if not (_INITIAL.fullmatch(w) or name_gender(w) is not None):
+                break
+            h0 -= 1
+        if h0 == ph.h0:
+            return ph
+        return Phrase(ph.i, ph.j, ph.head, h0, ph.h1, ph.mention)
+
+    def _mention_at(self, pos: int) -> tuple[int, int, int] | None:
+        """The mention that holds the character at ``pos``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.mentions[i][0] <= pos < self.mentions[i][1]:
+            return self.mentions[i]
+        return None
 
     def _together(self, name: str, org: int) -> bool:
         """Whether the person ``name`` is mentioned close to the organisation ``org`` somewhere

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from itertools import compress
 from operator import add, methodcaller
-from dataclasses import dataclass
 
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
-from .cues import BASE_FORMS, CUE_WORDS, MULTI_STARTS, MULTI_WORD, SPEECH_NOUNS
+from .cues import BASE_FORMS, CUE_WORDS, INVERTING, MULTI_STARTS, MULTI_WORD, SPEECH_NOUNS
 from .quote_lexicon import (
     ADVERBS,
     AUXILIARIES,
@@ -73,12 +73,19 @@ _CLAUSE_OPENERS = frozenset(
     """but and or while whereas although though because before after when whenever since
     until unless once as if where""".split()  # noqa: SIM905
 )
+# Words that open a subordinate clause, which a comma ends before the main one.
+_SUBORDINATORS = frozenset(
+    """when whenever while although though because before after since until unless once
+    if as""".split()  # noqa: SIM905
+)
 # Adjectives that take a prepositional phrase after a speaker: "a source close to the team".
 _POST_ADJECTIVES = frozenset(
     """familiar close involved loyal linked opposed allied aligned sympathetic friendly
     connected""".split()  # noqa: SIM905
 )
 _COORDINATORS = frozenset("and but or so yet nor then".split())  # noqa: SIM905
+# Adverbs that open a fronted phrase up to its comma: "Here in Columbia, Kerr said …".
+_FRONT_ADVERBS = frozenset("here there back today yesterday tonight elsewhere".split())  # noqa: SIM905
 _BE = frozenset("is are was were be been being am ’s 's".split())  # noqa: SIM905
 _PARTICIPLES = frozenset(
     """seen known told given shown written called thought said held kept sent found made
@@ -108,7 +115,7 @@ _START = re.Match.start
 _ENDS_WITH_DOT = methodcaller("endswith", ".")
 
 
-def _HAS_APOSTROPHE(w: str) -> bool:  # noqa: N802 - named like the C-level callables beside it
+def _HAS_APOSTROPHE(w: str) -> bool:
     return "’" in w or "'" in w
 
 
@@ -145,9 +152,7 @@ class Tokens:
         cut = list(compress(range(len(words)), map(_ENDS_WITH_DOT, words)))
         seg = masked[a:b]
         if "’" in seg or "'" in seg:
-            cut = sorted(
-                {*cut, *compress(range(len(words)), map(_HAS_APOSTROPHE, words))}
-            )
+            cut = sorted({*cut, *compress(range(len(words)), map(_HAS_APOSTROPHE, words))})
         for i in reversed(cut):
             _split(starts, words, i)
         self.starts = starts
@@ -238,7 +243,9 @@ class Analyzer:
     def is_cue(self, t: Tokens, k: int) -> bool:
         low = t.lows[k]
         if not t.words[k][:1].islower():
-            return False  # "States", "Says" in a headline
+            # "Said Dora Pell, …": an inverted cue may open the sentence; elsewhere "States",
+            # "Says" in a headline are no verbs
+            return k == 0 and low in INVERTING and t.words[k].istitle()
         if k and (t.lows[k - 1] in DETERMINERS or t.lows[k - 1].endswith(("’s", "'s", "s’", "s'"))):
             return False  # "Clinton's remarks", "the claims", "the alleged plot": no verbs
         if low in CUE_WORDS:
@@ -352,6 +359,10 @@ class Analyzer:
             ):
                 j += 1  # "Sen.", "Ms.", "aide" before a name
                 continue
+            if w[:1].isdigit() and _AGE.fullmatch(low):
+                last = Phrase(i, j + 1, "D", j, j + 1)  # "said the 46-year-old"
+                j += 1
+                continue
             if low in DETERMINERS or low.endswith(("’s", "'s")) or w[:1].isdigit():
                 if last is not None and low in DETERMINERS:
                     break
@@ -431,6 +442,7 @@ class Analyzer:
         that is a verb's object or a preposition's is no subject ("a sign hung on the fence by
         relatives read"), and a verb joined by "and" has the clause's subject ("Ruto thanked his
         supporters and promised")."""
+        cue = k
         k = self._skip_back(t, k, lo)
         if k <= lo:
             return None
@@ -463,19 +475,23 @@ class Analyzer:
         if t.lows[k].endswith("ing") and prev in ("by", "in", "after", "before", "while", "when"):
             # "he began by saying", "Holt, in calling it …": the clause's subject
             return self.subject(t, lo, k - 1)
-        if t.lows[k].endswith("ing") and prev not in ("is", "was", "are", "were", "be"):
-            ph = self.phrase_ending(t, k, lo)
-            if ph is None and k - 2 >= lo:
-                # "with Lewandowski taking": the participle's subject after "with"
-                ph0 = self.phrase_at(t, self._np_start(t, k, lo), k)
-                if ph0 is not None and ph0.j == k and ph0.i > lo and t.lows[ph0.i - 1] == "with":
-                    return ph0
+        if (
+            t.lows[cue].endswith("ing")
+            and prev not in ("is", "was", "are", "were", "be")
+            and k - 2 >= lo
+        ):
+            # "with Kerr (reportedly) yelling": the participle's subject after "with"
+            ph0 = self.phrase_at(t, self._np_start(t, k, lo), k)
+            if ph0 is not None and ph0.j == k and ph0.i > lo and t.lows[ph0.i - 1] == "with":
+                return ph0
         if prev == "who" and k - 1 > lo:
             # "the man who said", "Kerr, who said": the relative pronoun's antecedent
             e = k - 1
             if t.words[e - 1] == ",":
                 e -= 1
-            return self.phrase_ending(t, e, lo)
+            # a name right before "who" is its antecedent, even a preposition's object
+            # ("an endorsement from Mike Lee, who declared")
+            return self.phrase_ending(t, e, lo, attach=False)
         if t.words[k - 1] == ")":
             # "Paul Ryan (R-Wis.) has said": past the parenthesis
             c = k - 2
@@ -536,7 +552,7 @@ class Analyzer:
         phrases = [
             None
             if t.lows[s] in _CLAUSE_OPENERS or t.lows[s] in _NOT_APPOSITION
-            else self.phrase_ending(t, e, s)
+            else self.phrase_ending(t, self._before_parenthesis(t, e, s), s)
             for s, e in chunks
         ]
         for (s, _e), ph in zip(chunks, phrases, strict=True):
@@ -552,6 +568,16 @@ class Analyzer:
         if head is not None and t.lows[chunks[0][0]] in PREPOSITIONS:
             return None
         return head
+
+    def _before_parenthesis(self, t: Tokens, e: int, s: int) -> int:
+        """Where a chunk ending at ``e`` ends before a closing parenthesis: "Gov. Omar Belden
+        (R-Ohio)," is a name and its party."""
+        if e - 1 <= s or t.words[e - 1] != ")":
+            return e
+        c = e - 2
+        while c > s and t.words[c] != "(":
+            c -= 1
+        return c if c > s else e
 
     def credit_line(self, t: Tokens, lo: int, c: int) -> Phrase | None:
         """A name that makes up what stands before a colon, alone or with its outlet or role:
@@ -602,7 +628,7 @@ class Analyzer:
             break
         return k
 
-    def phrase_ending(self, t: Tokens, k: int, lo: int) -> Phrase | None:
+    def phrase_ending(self, t: Tokens, k: int, lo: int, attach: bool = True) -> Phrase | None:
         """The noun phrase whose head is the token before ``k``, read backwards: the head
         (a pronoun, a mention, a name or a speaker noun), then its modifiers. A phrase after a
         preposition attaches to the phrase before it ("Rhea Vance of Ohio", "a spokesman for
@@ -688,8 +714,12 @@ class Analyzer:
         if i > lo:
             before = t.lows[i - 1]
             if before in PREPOSITIONS:
-                if before == "according":
-                    return ph
+                if before == "according" or (
+                    not attach
+                    and ph.head in ("M", "N")
+                    and (ph.mention is None or not self.place(ph.mention))
+                ):
+                    return ph  # but "Rhea Vance of Ohio, who" is Vance
                 up = self.phrase_ending(t, i - 1, lo)
                 if (
                     up is not None
@@ -757,6 +787,14 @@ class Analyzer:
         while j < limit and _adv(t, j):
             j += 1
         ph = self.phrase_at(t, j, limit)
+        if ph is not None and (
+            ph.head == "D" or (ph.mention is not None and self.place(ph.mention))
+        ):
+            # "said former Ohio Gov. and party chairman Ed Rendo": titles joined by "and"
+            # before the name, which is the head
+            name = self._name_after_titles(t, ph.j, limit, t.lows[ph.i] not in DETERMINERS)
+            if name is not None:
+                return name
         if ph is not None and ph.head == "D" and ph.j + 1 < limit and t.words[ph.j] == ",":
             # "said the bureau's director, James B. Comey," — the name in apposition
             name = self.phrase_at(t, ph.j + 1, limit)
@@ -765,6 +803,33 @@ class Analyzer:
                 if end >= limit or t.words[end] in (",", ".", ";", "—") or is_quote(t.words[end]):
                     return name
         return ph
+
+    def _name_after_titles(self, t: Tokens, j: int, limit: int, joined: bool) -> Phrase | None:
+        """A name a few title words after ``j``, with only titles and modifiers between (no
+        preposition, verb or punctuation), and "and" if ``joined``: the head of a stacked
+        title ("former Ohio Gov. and party chairman Ed Rendo"), where "the spokesman and Ed
+        Rendo" are two."""
+        k = j
+        while k < limit and k < j + 8:
+            w = t.words[k]
+            low = t.lows[k]
+            if not w[:1].isalnum() or low in PREPOSITIONS or low in RELATIVES:
+                return None
+            if low == "and" and not joined:
+                return None
+            if w[:1].isupper() and low.rstrip(".") not in TITLES:
+                name = self.phrase_at(t, k, limit)
+                if name is None or name.i != k or name.head not in ("M", "N"):
+                    return None
+                if name.mention is not None and (
+                    self.place(name.mention) or name.mention[2] in self.orgs
+                ):
+                    return None
+                return name
+            if w[:1].islower() and low not in ("and",) and self.is_verb(t, k):
+                return None
+            k += 1
+        return None
 
     # -- clauses ---------------------------------------------------------------------------
     def clause_start(self, t: Tokens, lo: int, k: int) -> int:
@@ -780,9 +845,29 @@ class Analyzer:
                 if ph is not None and ph.i <= i + 2:
                     after = self.skip_over(t, ph.j, k)
                     if after < k and self.is_verb(t, after) and not self.passive_group(t, after):
+                        if w in _SUBORDINATORS:
+                            main = self._main_after(t, after, k)
+                            if main is not None:
+                                return main  # "when I asked him, he looked up and said"
                         return i + 1
             i -= 1
         return lo
+
+    def _main_after(self, t: Tokens, v: int, k: int) -> int | None:
+        """After a subordinate clause whose verb is at ``v``, where the main clause starts
+        before ``k``: the first comma followed by a subject and its verb."""
+        for c in range(v + 1, k):
+            if t.words[c] in (";", ":") or is_quote(t.words[c]):
+                return None
+            if t.words[c] != ",":
+                continue
+            ph = self.phrase_at(t, c + 1, k)
+            if ph is None or ph.i != c + 1:
+                continue
+            after = self.skip_over(t, ph.j, k)
+            if after < k and self.is_verb(t, after):
+                return c + 1
+        return None
 
     def nearest_subject(self, t: Tokens, lo: int, k: int) -> Phrase | None:
         """The nearest noun phrase before token ``k`` that a verb follows, in the clause of
@@ -828,6 +913,8 @@ class Analyzer:
             or first in CONJUNCTIONS
             or (first.endswith(("ing", "ed")) and first not in SPEAKER_NOUNS)
             or first in ("asked", "pressed", "according", "given", "despite", "like")
+            or self._time_lead(t, i, n)
+            or first in _FRONT_ADVERBS
         )
         if fronted:
             # "After the vote, …", "Speaking at a rally -- in Ohio -- Holt …"
@@ -864,6 +951,16 @@ class Analyzer:
         if not passive_ok and self.passive_group(t, after):
             return None
         return ph
+
+    def _time_lead(self, t: Tokens, i: int, n: int) -> bool:
+        """Whether the clause opens with a time phrase and a comma: "Eight years ago, …",
+        "Two days later, …"."""
+        for c in range(i + 1, min(n, i + 6)):
+            if t.words[c] == ",":
+                return t.lows[c - 1] in ("ago", "later", "earlier", "before", "after")
+            if not t.words[c][:1].isalnum():
+                return False
+        return False
 
     def skip_over(self, t: Tokens, j: int, n: int) -> int:
         """Past what follows a subject's head: "of Ohio", ", an ally of X,", ", who …,"."""

@@ -101,6 +101,7 @@ INVERTING = _forms(_INVERTING) - BASE_FORMS - _w("saying telling adding asking w
 # Multi-word cues: the verb's cue span reaches over the particle or the rest of the phrase.
 MULTI_WORD = re.compile(
     r"(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|tell|note|write|call|describe)s?\b"
+    r"|(?:went|goes)\s+on(?=\s*[,.;:])"
     r"|(?:pointed|points|pointing|point)\s+out\b"
     r"|(?:shot|shoots|fired|fires|hit|hits|struck|strikes|pushed|pushes)\s+back\b"
     r"|(?:lashed|lashes|spoke|speaks|cried|cries|called|calls|reached|reaches)\s+out\b"

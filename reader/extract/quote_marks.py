@@ -94,6 +94,9 @@ def _double_pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int | No
             if _opens(text, i, lo):
                 spans.append((open_at, i))
                 open_at = i
+            elif not text[i - 1].isspace() and (i + 1 >= hi or text[i + 1].isspace()):
+                spans.append((open_at, i))  # "…,“ said X": an opening mark typed to close
+                open_at = None
             continue
         # `" "` ambiguity: a straight mark after a space while open is more often a missing
         # close followed by a new quote than a close after a space

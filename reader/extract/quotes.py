@@ -11,12 +11,15 @@ A quote's speaker comes from the writer's words around it, read by a shallow cla
 closing mark ("…,” Holt bristled", "…,” said aide Ivo Prent", "…” before leaving, he said");
 the subject of the nearest cue before it in its sentence ("Holt told reporters that “…”"), or of
 the reporting cue whose content clause holds that cue ("Meeks said Ortiz reassured them that
-“…”"); a colon credit ("Jo Anders, The Ledger: “…”", "Kerr’s reply: “…”"); the subject of the
+“…”"); a possessive before it and a noun of speech after ("Kerr’s “…” slogan"); a colon or a
+dash credit ("Jo Anders, The Ledger: “…”", "Kerr’s reply: “…”"); a credit closing the sentence
+or right after a later quote in it ("Voters see it as “a trap,” Kerr said."); the subject of the
 clause with no cue at all ("Kerr believes it is “a trap”"); a credit in the next sentence or
-line ("“…?” Hannity pressed.", "- Sanders."); a paragraph that ends with a colon or with a
-speaker and a cue; and else the speaker of the quote it continues. Pronouns go to the subject
-or speaker of the nearest clause before whose gender fits (``speakers``). Pure Python, never
-raises.
+line ("“…?” Hannity pressed.", "- Sanders."); a sentence before it in the paragraph, or a
+paragraph before, that ends with a colon or with a speaker and a cue; and else the speaker of
+the quote it continues. A title or a nickname in quotation marks ("on NBC's “Meet the Press”",
+``titles``) has no speaker. Pronouns go to the subject or speaker of the nearest clause before
+whose gender fits (``speakers``). Pure Python, never raises.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from .quote_lexicon import CONJUNCTIONS, PREPOSITIONS, RELATIVES
 from .quote_marks import Piece, find_pieces, paragraphs
 from .reported import find_reported
 from .speakers import SpeakerRefs
+from .titles import is_title
 
 _BOUND = re.compile(r"[.!?]+[)\]’'\"”]*\s+(?=[\x00A-Z0-9“‘\"(«])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
@@ -47,6 +51,8 @@ _QUICK_LEAD = re.compile(r"(?:But|And|Yet|So|Still|Then|Meanwhile|However|Later|
 _QUICK_PRONOUNS = frozenset(["He", "She", "They", "he", "she", "they"])
 _LEADS = frozenset(["but", "and", "yet", "still", "so", "also", "then", "or"])
 _ARTICLES = frozenset(["the", "a", "an", "another", "one", "some", "his", "her", "their", "its"])
+_DASHES = frozenset(["—", "–", "--"])
+_SUBORDINATORS = frozenset(["when", "whenever", "if", "after", "before", "once", "as", "while"])
 
 
 @dataclass(slots=True)
@@ -137,6 +143,7 @@ class _Doc:
         self.paras = paragraphs(text)
         self.para_starts = [a for a, _ in self.paras]
         self.pieces = find_pieces(text, self.paras)
+        self.piece_opens = [p.open for p in self.pieces]
         self.masked = _mask(text, self.pieces, self.paras)
         self.starts = _sentence_starts(self.masked, self.paras)
         self._ends: dict[int, int] = {}
@@ -217,6 +224,11 @@ class _Doc:
                 ph = an.subject(t, 0, len(t.words), main=True)
             if ph is not None and ph.head in ("M", "N", "S"):
                 spk = self.res.phrase_speaker(t, ph, 0)
+            elif ph is not None and ph.head == "D" and t.lows[ph.i] in ("the", "this"):
+                # "the GOP candidate went further": the person that description refers to
+                spk = self.res.phrase_speaker(t, ph, 0)
+                if spk is not None and spk.type not in ("PERSON", "NAME"):
+                    spk = None
 
         if spk is None:
             spk = SpeakerRefs.main_subject(self.res, s, e)
@@ -345,8 +357,12 @@ class _Doc:
             return self.final_credit(t, q, para_start)
         if an.passive_group(t, k):
             return None
-        if not an.is_cue(t, k) and self.text[p.end - 1 : p.end] in ".…":
-            return None  # a quoted sentence, then a new clause: "…” Holt took office in May"
+        if not an.is_cue(t, k):
+            if self.text[p.end - 1 : p.end] in ".…":
+                return None  # a quoted sentence, then a new clause: "…” Holt took office in May"
+            tail = self.text[p.end - 1 : p.close + 2]
+            if t.lows[k] in _BE_FORMS or not any(c in tail for c in ",?!—"):
+                return None  # "The “opt out” movement is …": the quote is inside a phrase
         return self._attr(t, ph, k, para_start)
 
     def cue_right_before(self, p: Piece) -> bool:
@@ -391,9 +407,15 @@ class _Doc:
             return None
         an = self.an
         para_start = self.paras[p.para][0]
+        owned = self.possessed_words(t, q, para_start)
+        if owned is not None:
+            return owned
         if t.words[q - 1] == ":" or (q > 1 and t.words[q - 1] in "—–" and t.words[q - 2] == ":"):
             c = q - 1 if t.words[q - 1] == ":" else q - 2
             return self.colon_credit(t, c, para_start)
+        if t.words[q - 1] in _DASHES and self.text[p.start : p.end].endswith((".", "!", "?")):
+            # "Kerr also embraced the idea -- “I think it works.”": a dash as a colon
+            return self.colon_credit(t, q - 1, para_start)
         # the nearest cue before the quote
         k = q - 1
         while k >= 0:
@@ -428,6 +450,9 @@ class _Doc:
                         return self._attr(t, outer[1], outer[0], para_start)
                     return self._attr(t, ph, k, para_start)
             k -= 1
+        closing = self.closing_credit(t, q, para_start) or self.later_credit(t, q)
+        if closing is not None:
+            return closing
         ph = an.nearest_subject(t, 0, q) or an.subject(t, 0, q)
         if ph is not None:
             outer = self.outer_cue(t, ph.i, ph)
@@ -436,10 +461,82 @@ class _Doc:
             return self._attr(t, ph, None, para_start)
         return None
 
+    def possessed_words(self, t: Tokens, q: int, para_start: int) -> _Attr | None:
+        """A quote between a possessive and a noun of speech is the possessor's: "Obama's “if
+        you like your plan, you can keep it” promise", "Kerr’s “never again” rallying cry"."""
+        w = t.words[q - 1]
+        if w in ("’s", "'s"):
+            end = q - 1
+        elif w.endswith(("’s", "'s")) and w[:1].isupper():
+            end = q
+        else:
+            return None
+        n = len(t.words)
+        for k in range(q + 1, min(n, q + 4)):
+            low = t.lows[k]
+            if low in SPEECH_NOUNS or low in ("slogan", "cry", "mantra", "line", "vow"):
+                break
+            if not t.words[k][:1].islower() or low in PREPOSITIONS:
+                return None
+        else:
+            return None
+        i = end - 1
+        while i > 0 and t.words[i - 1][:1].isupper() and not t.words[i - 1].endswith("s"):
+            i -= 1  # the name's first word, not "the pull of": the possessive is a determiner
+        ph = self.an.phrase_at(t, i, end)
+        if ph is None or ph.head not in ("M", "N") or ph.j != end:
+            return None
+        return self._attr(t, ph, None, para_start)
+
+    def later_credit(self, t: Tokens, q: int) -> _Attr | None:
+        """The credit right after a later quote of the same sentence, for a quote with no cue
+        of its own: "Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed."."""
+        for q2 in range(q + 1, len(t.words)):
+            if t.words[q2] in (";", ":"):
+                return None
+            if not is_quote(t.words[q2]):
+                continue
+            i = bisect.bisect_left(self.piece_opens, t.starts[q2])
+            if i < len(self.pieces) and self.pieces[i].open == t.starts[q2]:
+                attr = self.after(self.pieces[i])
+                if attr is not None and attr.cue is not None:
+                    return attr
+            return None
+        return None
+
+    def closing_credit(self, t: Tokens, q: int, para_start: int) -> _Attr | None:
+        """A credit that closes the sentence after a comma, for all it holds: "Voters see the
+        plan as “a trap” that will fail, Kerr said.", "…, said Kerr."."""
+        an = self.an
+        n = len(t.words)
+        while n > q and not t.words[n - 1][:1].isalnum():
+            n -= 1  # the full stop
+        c = n - 1
+        while c > q and c > n - 10 and t.words[c] != ",":
+            if is_quote(t.words[c]) or t.words[c] in (";", ":"):
+                return None
+            c -= 1
+        if c <= q or t.words[c] != ",":
+            return None
+        j = c + 1
+        if j < n and t.lows[j] in INVERTING and t.words[j][:1].islower():
+            ph = an.phrase_after(t, j, n)
+            if ph is not None and ph.j >= n - 1:
+                return self._attr(t, ph, j, para_start)
+            return None
+        ph = an.phrase_at(t, j, n)
+        if ph is None or ph.i != j:
+            return None
+        k = an.skip_over(t, ph.j, n)
+        if k < n and an.is_cue(t, k) and t.lows[k] in INVERTING and k >= n - 3:
+            return self._attr(t, ph, k, para_start)
+        return None
+
     def outer_cue(self, t: Tokens, k: int, inner: Phrase) -> tuple[int, Phrase] | None:
         """A reporting cue whose content clause holds the clause at ``k``: "Meeks said Clinton
         reassured them that …" reports Meeks's words, as news attribution counts them."""
         an = self.an
+        after_comma = inner.i > 0 and t.words[inner.i - 1] == ","
         for k0 in range(min(k, inner.i) - 1, -1, -1):
             w = t.words[k0]
             if w in (";", ":") or is_quote(w):
@@ -453,6 +550,8 @@ class _Doc:
             if t.lows[k0] in REPORT_WORDS and an.is_cue(t, k0) and not an.passive(t, k0):
                 if t.lows[k0].endswith("ing") or an.reduced(t, k0):
                     return None
+                if after_comma and self._subordinate(t, k0):
+                    return None  # "when I asked him, he said": the cue's clause is over
                 nxt = t.lows[k0 + 1] if k0 + 1 < len(t.words) else ""
                 if nxt in (",", "."):
                     return None  # "…, Cruz said, …": a parenthesis, not a content clause
@@ -461,6 +560,17 @@ class _Doc:
                     return k0, ph
                 return None
         return None
+
+    @staticmethod
+    def _subordinate(t: Tokens, k: int) -> bool:
+        """Whether token ``k`` stands in a subordinate clause: "when", "if" … between it and
+        the comma or sentence start before it."""
+        for x in range(k - 1, -1, -1):
+            if t.words[x] == ",":
+                return False
+            if t.lows[x] in _SUBORDINATORS:
+                return True
+        return False
 
     def previous_subject(self, t: Tokens, k: int, s: int) -> Phrase | None:
         """The subject of the clause a participle at ``k`` hangs on."""
@@ -578,7 +688,22 @@ class _Doc:
         if p.close is not None and self.masked[p.close + 1 : self.paras[p.para][1]].strip(" .,"):
             return None  # more follows in the paragraph, where a credit would be
         ps, pe = self.paras[p.para - 1]
-        s, e = self.sentence(pe - 1)
+        return self.said_in(*self.sentence(pe - 1), ps, ("M", "N", "D", "P"))
+
+    def said_before(self, p: Piece) -> _Attr | None:
+        """A quoted sentence with no credit of its own after a sentence of the same paragraph
+        that has a speaker and a cue but no quote: "Bolton distanced himself from the group
+        by saying he would help. “I’m going to support him.”"."""
+        s, e = self.sentence(p.open)
+        lo = self.paras[p.para][0]
+        if s <= lo or self.masked[s : p.open].strip() or p.close is None:
+            return None
+        if self.masked[p.close + 1 : e].strip(" .,\x00"):
+            return None  # more follows in the sentence, where a credit would be
+        return self.said_in(*self.sentence(s - 1), lo, ("M", "N", "P"))
+
+    def said_in(self, s: int, e: int, ps: int, heads: tuple[str, ...]) -> _Attr | None:
+        """The speaker and cue of the sentence ``[s, e)`` if it has no quote."""
         if _FILL in self.masked[s:e]:
             return None
         t = self.tokens(s, e)
@@ -590,7 +715,7 @@ class _Doc:
                 ph = an.phrase_before(t, k, 0) if an.is_cue(t, k) else None
                 if ph is None:
                     ph = an.subject(t, 0, k)
-                if ph is not None and ph.head in ("M", "N", "D"):
+                if ph is not None and ph.head in heads:
                     return self._attr(t, ph, k if an.is_cue(t, k) else None, ps)
                 return None
         return None
@@ -677,6 +802,10 @@ def _extract(text: str, entities: list[Entity]) -> list[Quote]:
 
 
 def _quote(doc: _Doc, p: Piece, items: list[_Item]) -> None:
+    if is_title(doc.text, p, doc.paras[p.para][0]):
+        # a show's, book's or event's name: nobody said it, and it breaks no run of quotes
+        items.append(_Item(p.start, p.end, "partial", _Attr(None, None, None, None), p.para))
+        return
     prev = items[-1] if items else None
     if prev is not None and prev.piece is None:
         # a quote goes on only from a quote, over reported speech in between
@@ -698,7 +827,7 @@ def _quote(doc: _Doc, p: Piece, items: list[_Item]) -> None:
     carried = p.carried and prev is not None and prev.piece is not None and prev.piece.runs_on
     if attr is None and not carried:
         # an explicit credit after the quote beats going on from the last speaker
-        attr = doc.next_credit(p) or doc.credit_after(p)
+        attr = doc.next_credit(p) or doc.credit_after(p) or doc.said_before(p)
     kind = doc.syntax_kind(p, attributed_after)
     if carried:
         kind = "continuation"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .attribution import Resolver, Speaker
-from .cues import REPORT_RE, REPORT_WORDS
+from .cues import INVERTING, REPORT_RE, REPORT_WORDS
 
 _PASSIVE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|it’s|it's)\s+)$", re.I)
 _LEAD = re.compile(
@@ -153,6 +153,18 @@ def _first(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
             if spk is None:
                 continue
             before = m[s : c.start()].rstrip()
+            tail = m[c.end() : e]
+            if (
+                before.endswith(",")
+                and word in INVERTING
+                and len(tail.split()) <= 12
+                and spk.name.split()[-1] in tail
+            ):
+                # "The plan works, said Kate Harb, a director.": what comes before the credit
+                a, b = _trim(m, s, s + len(before) - 1)
+                if b - a >= 12 and len(m[a:b].split()) >= 3:
+                    return Reported(a, b, spk, word, c.start(), c.end())
+                continue
             if _POSTPOSED.match(m, c.end(), e) and before.count(",") >= 1:
                 # "…, officials said." / "The bus is full, she said, and …"
                 a, b = _trim(m, s, m.rfind(",", s, c.start()))

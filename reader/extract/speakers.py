@@ -41,6 +41,8 @@ _ROLE_SYNONYMS = {
     "chairwoman": "chair",
     "chairperson": "chair",
 }
+# Words for several people that open a sentence capitalised, and so read as a name.
+_MANY = frozenset("others several many some most few both all".split())  # noqa: SIM905
 _GENDER_RE = re.compile(
     r"(?:(?:^|[.!?]\s+)(He|She|His|Her)\b|\b(he|she)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b)"
 )
@@ -167,8 +169,8 @@ class SpeakerRefs:
             # "the candidate said …. “…,” he went on": a person described, not named
             words = spk.name.lower().split()
             return bool(words) and words[-1] in PERSON_NOUNS and not words[-1].endswith("s")
-        if spk.type not in ("PERSON", "NAME"):
-            return False
+        if spk.type not in ("PERSON", "NAME") or spk.name.lower() in _MANY:
+            return False  # "Others are “…,” she said": a group is never "she"
         return self.speaker_gender(spk) in (want, None)
 
     def personal(self, want: str | None, pos: int, para_start: int) -> Speaker | None:

@@ -372,6 +372,166 @@ def test_speaker_classes(text: str, quoted: str, speaker: str) -> None:
     assert speaker_of(text, quoted) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # a party or state in parentheses between the name and its verb
+        (
+            "At a school in Dayton, Gov. Omar Belden (R-OH), said, “I am ready.”",
+            "I am",
+            "Omar Belden",
+        ),
+        # the subject of a participle after "with", past an adverb
+        ("Some fans booed, with Kerr reportedly yelling: “Get them out!”", "Get them", "Kerr"),
+        # an inverted cue that opens the sentence
+        (
+            "The house was sold. Said Dora Pell, who grew up there, “We were proud.”",
+            "We were",
+            "Dora Pell",
+        ),
+        # "went on" after a question
+        ("“You know, it rains, right?” Kerr went on, as if he had not heard.", "You know", "Kerr"),
+        # an opening mark typed where the closing one belongs
+        ("“We lost the county,“ said Omar Belden, a councilman.", "We lost", "Omar Belden"),
+        # titles stacked with "and" before the name
+        (
+            "“That is what he did,” said former Ohio Gov. and party chairman Ed Rendo.",
+            "That",
+            "Ed Rendo",
+        ),
+        # a credit that closes the sentence covers a quote earlier in it
+        (
+            "Most voters see the plan as “a trap” that will fail the city and all of its"
+            " schools within a few short years, Lena Frome said.",
+            "a trap",
+            "Lena Frome",
+        ),
+    ],
+)
+def test_speaker_classes_more(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # a description stays the description it is, not a nearby name
+        (
+            "The vote was held on Monday.\n\n“We won,” said the 46-year-old.",
+            "We won",
+            "the 46-year-old",
+        ),
+        ("“Polls mislead,” said one senior Democrat.", "Polls", "one senior Democrat"),
+        (
+            "Ada Holt spoke. An aide to Holt spoke too.\n\n“It is over,” the person added.",
+            "It is over",
+            "the person",
+        ),
+    ],
+)
+def test_descriptions_stay_descriptions(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+def test_quoted_sentence_after_a_sentence_with_a_cue() -> None:
+    t = "Bo Kerr distanced himself from the group by saying he would help. “I will vote for him.”"
+    assert speaker_of(t, "I will vote") == "Bo Kerr"
+    t = "“It is fine,” Ada Holt said. Rita Vale mentioned that the plan was old. “It will fail.”"
+    assert speaker_of(t, "It will fail") == "Rita Vale"
+    t = "Rita Vale left the room early. “It will fail.”"
+    assert speaker_of(t, "It will fail") is None  # no cue: nothing makes it hers
+
+
+def test_dash_before_a_quoted_sentence_credits_the_clause_subject() -> None:
+    t = "Tom Reyes also embraced the harsh plan -- “I think it works well.”"
+    assert speaker_of(t, "I think") == "Tom Reyes"
+
+
+def test_titles_and_nicknames_have_no_speaker() -> None:
+    t = "“Holt is a fraud,” Perez said on ZBC's “Morning Call.” “Listening to him is hard.”"
+    assert speaker_of(t, "Morning Call") is None
+    assert speaker_of(t, "Listening") == "Perez"  # the title breaks no run of quotes
+    assert speaker_of("Kerr went on a “Kerr Can Fix It” bus tour in May.", "Kerr Can") is None
+    assert speaker_of("Juan “Chico” Ruiz of Tulsa spoke next.", "Chico") is None
+    assert speaker_of("Dana Holt called him “Little Marco” on Monday.", "Little") == "Dana Holt"
+
+
+def test_words_between_a_possessive_and_a_speech_noun_are_the_possessor_s() -> None:
+    t = "It is the pull of Dana Holt's “if you like it, keep it” promise."
+    assert speaker_of(t, "if you like") == "Dana Holt"
+    t = "Vale's plan was a rebuttal to Kerr’s “Make Ohio Great” rallying cry."
+    assert speaker_of(t, "Make Ohio") == "Kerr"
+
+
+def test_a_fronted_time_phrase_is_no_subject() -> None:
+    t = "Two days later, Rita Vale reversed herself, telling a radio host that taxes “are set.”"
+    assert speaker_of(t, "are set") == "Rita Vale"
+    t = "Eight years ago, Omar Belden backed Ada Vale and said, “Kerr has done nothing.”"
+    assert speaker_of(t, "Kerr has") == "Omar Belden"
+
+
+def test_pronoun_after_a_described_subject_is_the_one_described() -> None:
+    t = "Ada Holt spoke first. The senator then praised Rita Vale. “It will work,” she said."
+    assert speaker_of(t, "It will work") == "Ada Holt"  # not the object, Vale
+
+
+def test_a_group_opening_the_sentence_is_never_she() -> None:
+    t = "It is possible thanks to money, Kate Harb said. Others are “having to be lean,” she said."
+    assert speaker_of(t, "having to be") == "Kate Harb"
+
+
+def test_reported_speech_before_an_inverted_credit() -> None:
+    (q,) = reported("The plan is paid for by its donors, said Kate Harb, a director.")
+    assert q.text == "The plan is paid for by its donors" and q.speaker == "Kate Harb"
+    (q,) = reported("Debra Holt, an analyst at Vantage, said the cuts would deepen this year.")
+    assert q.text.startswith("the cuts") and q.speaker == "Debra Holt"
+
+
+def test_a_fronted_place_phrase_is_no_subject() -> None:
+    t = "Here in Dayton, Rita Vale stepped up her attacks, saying, “We have got to do better.”"
+    assert speaker_of(t, "We have got") == "Rita Vale"
+
+
+def test_the_main_clause_after_a_subordinate_one_holds_the_subject() -> None:
+    t = (
+        "Last month, when I asked Omar Belden if he would back Vale, he looked into my camera,"
+        " furrowed his brow and said, “I will back YOU!”"
+    )
+    assert speaker_of(t, "I will back") == "Omar Belden"
+
+
+def test_quote_paragraph_after_a_pronoun_credit() -> None:
+    t = "Rita Vale toured the plant.\n\nShe added that the vote was near.\n\n“We will win.”"
+    assert speaker_of(t, "We will win") == "Rita Vale"
+
+
+def test_credit_after_a_later_quote_of_the_sentence() -> None:
+    t = (
+        "Guns are “the worst health crisis” and “stunt growth,” Omar Belden, the former"
+        " governor of Ohio, proclaimed to a cheering crowd."
+    )
+    assert speaker_of(t, "the worst") == "Omar Belden"
+
+
+def test_who_after_a_preposition_s_object_is_that_person() -> None:
+    t = "Kerr won an endorsement from a colleague, from Mike Leed, who declared, “It is time.”"
+    assert speaker_of(t, "It is time") == "Mike Leed"
+    t = "Sen. Rhea Vance of Ohio, who spoke first, said the plan was “a trap.”"
+    assert speaker_of(t, "a trap") == "Rhea Vance"
+
+
+def test_a_phrase_the_quote_sits_in_is_no_credit() -> None:
+    t = "The “opt out” group is about “people telling leaders no,” Wilcox said."
+    assert speaker_of(t, "opt out") != "group"
+    assert speaker_of(t, "people telling") == "Wilcox"
+
+
+def test_reported_speech_after_a_party_in_parentheses() -> None:
+    t = "Rep. Dan Meeks (Mich.), a delegate backing Vale, said he has spoken with many colleagues."
+    (q,) = reported(t)
+    assert q.speaker == "Dan Meeks"
+
+
 def test_pronoun_goes_to_the_subject_not_the_nearest_name() -> None:
     t = "Rita Vale criticised a plan by Alex Moreau. “It will fail,” she said."
     assert speaker_of(t, "It will fail") == "Rita Vale"
