@@ -1,11 +1,15 @@
-"""Who said it: cue verbs and the resolution of a speaker phrase to an entity.
+"""Who said it: the resolution of a speaker phrase to an entity, a name or a description.
 
-A speaker phrase is the subject before a cue verb ("Peskov said", "the prosecutor, Jane Doe,
-told", "he added") or the phrase after an inverted one ("said the minister", "according to
-police"). It resolves, in this order, to the entity whose mention ends (or starts) the phrase,
-a pronoun's antecedent (the most recent speaker or person of a fitting gender), the entity that
-holds a role noun ("the prosecutor"), or a plain description ("police", "a lawyer for the
-family") that links to no entity. Anything else resolves to nothing: no guess.
+A speaker phrase is a noun phrase found by ``clauses`` (``Resolver.phrase_speaker``): the
+subject before a cue ("Peskov said", "the prosecutor, Jane Doe, told", "he added") or the phrase
+after an inverted one ("said the minister"). It resolves to the entity whose mention heads it; a
+name no entity holds ("Ms. Okafor") to the person with that surname, else to the name itself; a
+pronoun to its antecedent (``speakers``); "a spokesman for Harlow Trust" to the organisation; a
+definite description of a person ("the former president") to the person last named as subject
+or speaker, or to the one who holds that role ("the prosecutor"); an indefinite one ("a
+Democratic strategist", "an Iowa Democrat") stays the description it is. Anything else
+resolves to nothing: no guess. The older character-window reading (``Resolver.subject``) still
+serves "according to" and is the fallback for reported speech.
 """
 
 from __future__ import annotations
@@ -13,10 +17,20 @@ from __future__ import annotations
 import bisect
 import re
 
+from .clauses import Phrase, Tokens, is_quote
 from .cues import CUE_RE, CUE_WORDS, INVERTING, REPORT_WORDS
-from .lexicon import TITLE_HEADS, fold
+from .gender import name_gender
 from .model import Entity
-from .roles import ROLE_HEADS
+from .quote_lexicon import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PROXY_NOUNS,
+    TITLES,
+    fold,
+)
+from .quote_lexicon import SPEAKER_NOUNS as _NOUNS
 from .speakers import Speaker, SpeakerRefs, singular
 
 __all__ = ["CUE_RE", "INVERTING", "REPORT_WORDS", "Resolver", "Speaker", "singular"]
@@ -57,9 +71,8 @@ _PLURALS_EXTRA = _w(
     figures estimates census poll television radio broadcaster newspaper media campaign
     utility association alliance businesses pontiff"""
 )
-SPEAKER_NOUNS = (frozenset(ROLE_HEADS) | frozenset(TITLE_HEADS) | _PLURALS_EXTRA) | frozenset(
-    w + "s" for w in ROLE_HEADS if not w.endswith("s")
-)
+SPEAKER_NOUNS = _NOUNS | TITLES | _PLURALS_EXTRA
+TITLE_HEADS = TITLES
 _STOPS = _w("""and but who that while as when after before because if than or""")
 _SPOKES = _w("""spokesman spokeswoman spokesperson spokespeople statement""")
 _WORD = re.compile(r"[\w’'.-]+|[,;:]")
@@ -73,7 +86,19 @@ _PREP_BEFORE = re.compile(
 _RESTRICTIVE = re.compile(
     r"([A-Za-z][\w’'-]*)\s+(?:who|that|whose|[a-z]+ed\s+(?:of|with|in|by|for|from|at|on|to|as))\b"
 )
+# Capitalised words of a title before a name: "Foreign Secretary", "Deputy Prime Minister".
+_TITLE_MODIFIERS = _w(
+    """foreign prime deputy vice senior junior acting former interim chief state national
+    federal general defense defence interior finance justice health labor labour trade
+    attorney assistant associate executive managing principal majority minority house
+    senate republican democratic gop party""",
+)
+_INDEFINITE = _w("""a an one another some several many two three four""")
 _NOT_APPOSITION = _w("""including such like among especially notably""")
+_INITIAL = re.compile(r"[A-Z]\.")
+_AGE = re.compile(r"\d+-year-old")
+# Nouns that say nothing of who: "the person added" is whoever was described, not the last name.
+_ANYONE = _w("""person man woman source individual""")
 
 
 class Resolver(SpeakerRefs):
@@ -98,6 +123,211 @@ class Resolver(SpeakerRefs):
         self.history: list[tuple[int, Speaker]] = []  # (position, speaker) of items so far
         self._gender: dict[int, str | None] = {}
         self.sentence_start = lambda pos: 0  # set by the caller that knows the sentences
+        self.sentences: list[int] = [0]  # sentence starts, set by the caller
+        self._surnames: dict[str, int] | None = None
+        self._fuller: dict[int, str] = {}  # a person's name as written whole, where split
+
+    def cue_speaker(self, s: int, e: int, cue: int, para_start: int) -> Speaker | None:
+        """The speaker of the cue at ``cue`` in the sentence ``[s, e)``: set by the caller that
+        parses clauses; this fallback reads the words before the cue."""
+        return self.subject(s, cue, para_start)
+
+    # -- phrases from the clause analysis --------------------------------------------------
+    def phrase_speaker(self, t: Tokens, ph: Phrase, para_start: int) -> Speaker | None:
+        """The speaker a noun phrase of ``clauses`` stands for."""
+        pos = t.starts[ph.i]
+        if ph.head in ("M", "N"):
+            ph = self._whole_name(t, ph)
+        indefinite = t.lows[ph.i] in _INDEFINITE
+        mention = ph.mention
+        if ph.head == "M" and indefinite and mention and self.entities[mention[2]].type == "GROUP":
+            ph = Phrase(ph.i, ph.j, "N", ph.h0, ph.h1)  # "an Iowa Democrat"
+        if ph.mention is not None:
+            idx = ph.mention[2]
+            if ph.h0 < t.index_at(ph.mention[0]) and self.entities[idx].type == "PERSON":
+                self._fuller.setdefault(idx, self.text[t.starts[ph.h0] : ph.mention[1]])
+            return self.speaker_of(idx)
+        if ph.head == "P":
+            return self.pronoun(t.lows[ph.h0], pos, para_start)
+        if ph.head == "N" and indefinite:
+            # "a Nevada Democrat", "another Republican": a description, not a name
+            return Speaker(self.text[t.starts[ph.i] : t.ends[ph.h1 - 1]], None, "DESC")
+        if ph.head in ("N", "S"):
+            words = t.words[ph.h0 : ph.h1]
+            gender = None
+            while len(words) > 1 and (
+                words[0].lower().rstrip(".") in TITLES or words[0].lower() in _TITLE_MODIFIERS
+            ):
+                low = words[0].lower().rstrip(".")
+                gender = "m" if low in MALE_TITLES else "f" if low in FEMALE_TITLES else gender
+                words = words[1:]
+            name = " ".join(w.removesuffix("’s").removesuffix("'s") for w in words)
+            if not name:
+                return None
+            idx = self._by_surname(name)
+            if idx is not None:
+                return self.speaker_of(idx)
+            return Speaker(name, None, "NAME", gender)
+        if ph.head == "L":
+            return Speaker(self.text[t.starts[ph.i] : t.ends[ph.h1 - 1]], None, "DESC")
+        # a description: "a spokesman", "the ministry", "officials"
+        a = t.starts[ph.i]
+        b = t.ends[ph.h1 - 1]
+        head = t.lows[ph.h1 - 1]
+        if head in PROXY_NOUNS and ph.h1 + 1 < len(t) and t.lows[ph.h1] in ("for", "of", "at"):
+            k = ph.h1 + 1
+            while k < len(t) and t.lows[k] in ("the", "a", "an"):
+                k += 1
+            m = self.by_start.get(t.starts[k]) if k < len(t) else None
+            if m is not None and self.entities[m[2]].type in ("ORG", "PLACE"):
+                return self.speaker_of(m[2])  # "a spokesman for Harlow Trust"
+            if m is not None and self.entities[m[2]].type == "PERSON":
+                # "a spokesman for Bernie Sanders": the description, with whom it speaks for
+                return Speaker(self.text[a : m[1]], None, "DESC")
+        if indefinite:
+            # "a Democratic strategist" stays a description, unless the text names that very
+            # person next ("A paramedic testified …. According to the paramedic, Omar Said, …")
+            spk = self._desc(a, b, pos)
+            if spk is not None and spk.entity is not None and spk.type == "PERSON":
+                first = self._mention_starts(self._index(spk.entity) or 0)[0]
+                if pos < first < pos + 400:
+                    return spk
+            return Speaker(self.text[a:b], None, "DESC")
+        if (
+            ph.h1 < len(t.words)
+            and t.lows[ph.h1] in ("to", "of", "for", "at", "with")
+            and (head in PERSON_NOUNS)
+        ):
+            # "the former top aide to President Bush": described, not one of the names; but
+            # "the chief executive of Solvik" is the one Solvik's chief executive named before
+            spk = self._desc(a, b, pos)
+            k = ph.h1 + 1
+            while k < len(t.words) and k < ph.h1 + 5 and t.words[k][:1].isalnum():
+                m = self.by_start.get(t.starts[k])
+                if m is not None and self.entities[m[2]].type == "ORG":
+                    if (
+                        spk is not None
+                        and spk.entity is not None
+                        and self._together(spk.entity, m[2])
+                    ):
+                        return spk
+                    break
+                k += 1
+            end = ph.h1 + 1
+            while end < len(t) and t.words[end][:1].isalnum() and not is_quote(t.words[end]):
+                if t.lows[end] in ("said", "says", "told", "who", "that", "and"):
+                    break
+                end += 1
+            return Speaker(self.text[a : t.ends[end - 1]], None, "DESC")
+        if singular(head) in ORG_NOUNS or head in self.org_heads:
+            for k in range(ph.i, ph.h0):
+                m = self.by_start.get(t.starts[k])
+                if m is not None and self.entities[m[2]].type == "ORG" and m[1] <= b:
+                    return self.speaker_of(m[2])  # "the White Helmets civil defense group"
+        age = _AGE.fullmatch(head) is not None
+        spk = Speaker(self.text[a:b], None, "DESC") if age else self._desc(a, b, pos)
+        if (
+            t.lows[ph.i] in ("the", "this")
+            and singular(head) == head
+            and (head in PERSON_NOUNS or age)
+            and head not in _ANYONE
+            and (spk is None or spk.entity is None or not self._recent(spk.entity, pos))
+        ):
+            # "the former president said": the person last named as subject or speaker
+            back = self.personal(None, pos, 0)
+            if back is not None and back.type != "DESC":
+                return back
+        return spk
+
+    def speaker_of(self, idx: int) -> Speaker:
+        ent = self.entities[idx]
+        return Speaker(self._fuller.get(idx, ent.name), ent.name, ent.type)
+
+    def _whole_name(self, t: Tokens, ph: Phrase) -> Phrase:
+        """The head widened to the name the tagger split: "Paul R. Danner" read as "Paul"
+        and "R. Danner", "Ivo Prent" as "Ivo" and an unlinked "Prent". Words join the head
+        when they stand right before it, capitalised, each a person's mention, an initial or
+        a known first name; a title, a place or an organisation ends the name."""
+        h0 = ph.h0
+        if ph.mention is not None and self.entities[ph.mention[2]].type != "PERSON":
+            return ph
+        while h0 > ph.i:
+            w = t.words[h0 - 1]
+            if t.ends[h0 - 1] + 1 != t.starts[h0] or not w[:1].isupper():
+                break
+            low = w.lower().rstrip(".")
+            if low in TITLES or low in _TITLE_MODIFIERS or w.endswith(("’s", "'s")):
+                break
+            ment = self._mention_at(t.starts[h0 - 1])
+            if ment is not None:
+                if self.entities[ment[2]].type != "PERSON":
+                    break
+                h0 = t.index_at(ment[0])
+                continue
+            if not (_INITIAL.fullmatch(w) or name_gender(w) is not None):
+                break
+            h0 -= 1
+        if h0 == ph.h0:
+            return ph
+        return Phrase(ph.i, ph.j, ph.head, h0, ph.h1, ph.mention)
+
+    def _mention_at(self, pos: int) -> tuple[int, int, int] | None:
+        """The mention that holds the character at ``pos``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.mentions[i][0] <= pos < self.mentions[i][1]:
+            return self.mentions[i]
+        return None
+
+    def _together(self, name: str, org: int) -> bool:
+        """Whether the person ``name`` is mentioned close to the organisation ``org`` somewhere
+        ("Solvik CEO Marta Lind")."""
+        idx = self._index(name)
+        if idx is None:
+            return False
+        org_starts = self._mention_starts(org)
+        for start in self._mention_starts(idx):
+            i = bisect.bisect_left(org_starts, start - 80)
+            if i < len(org_starts) and abs(org_starts[i] - start) < 80:
+                return True
+        return False
+
+    def _recent(self, name: str, pos: int) -> bool:
+        """Whether the entity named ``name`` is mentioned in the 600 characters before ``pos``."""
+        idx = self._index(name)
+        if idx is None:
+            return False
+        starts = self._mention_starts(idx)
+        i = bisect.bisect_left(starts, pos)
+        return i > 0 and pos - starts[i - 1] < 600
+
+    def _by_surname(self, name: str) -> int | None:
+        """The person entity a bare name stands for ("Okafor" for Ada Okafor), if just one."""
+        if self._surnames is None:
+            table: dict[str, int] = {}
+            for idx, ent in enumerate(self.entities):
+                if ent.type not in ("PERSON", "ORG"):
+                    continue
+                for form in (ent.name, *ent.aliases):
+                    key = fold(form)
+                    table[key] = idx if table.get(key, idx) == idx else -1
+                words = fold(ent.name).split()
+                if ent.type == "PERSON" and len(words) > 1 and words[-1] not in TITLES:
+                    last = words[-1]
+                    table[last] = idx if table.get(last, idx) == idx else -1
+            self._surnames = table
+        key = fold(name)
+        idx = self._surnames.get(key)
+        if idx is None and " " in key:
+            idx = self._surnames.get(key.split()[-1])
+        if idx is None or idx < 0:
+            return None
+        if (
+            " " not in key
+            and self.entities[idx].type != "PERSON"
+            and fold(self.entities[idx].name) != key
+        ):
+            return None  # "Democrat" is no alias to follow to a party
+        return idx
 
     # -- entities and mentions -------------------------------------------------------------
     def mentions_in(self, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -144,7 +374,7 @@ class Resolver(SpeakerRefs):
             ment = self.by_end.get(words[first - 2][1])
             if ment is not None and self._eligible(ment):
                 return self.speaker_of(ment[2])  # "Jane Doe of the hard-left union said"
-        if len(words) > 1:
+        if len(words) > 1 and singular(head.lower()) in ORG_NOUNS:
             ment = self.by_end.get(words[-2][1])
             if ment is not None and self.entities[ment[2]].type == "ORG":
                 return self.speaker_of(ment[2])  # "the CGT union", "the Eskom utility"

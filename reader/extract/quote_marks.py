@@ -94,6 +94,9 @@ def _double_pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int | No
             if _opens(text, i, lo):
                 spans.append((open_at, i))
                 open_at = i
+            elif not text[i - 1].isspace() and (i + 1 >= hi or text[i + 1].isspace()):
+                spans.append((open_at, i))  # "…,“ said X": an opening mark typed to close
+                open_at = None
             continue
         # `" "` ambiguity: a straight mark after a space while open is more often a missing
         # close followed by a new quote than a close after a space
@@ -143,17 +146,22 @@ def _starts_with_opener(text: str, lo: int, hi: int, single: bool) -> bool:
     return ch in OPENERS or (ch == '"' and _opens(text, i, lo))
 
 
-def find_pieces(text: str) -> list[Piece]:
-    """Every quoted span of ``text``, one piece per paragraph, in text order."""
+def find_pieces(text: str, paras: list[tuple[int, int]] | None = None) -> list[Piece]:
+    """Every quoted span of ``text``, one piece per paragraph, in text order (``paras``: its
+    paragraphs, when the caller has them already)."""
     if not text:
         return []
     single = not any(m in text for m in '“”«»"„')
     if single and "‘" not in text:
         return []
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     pieces: list[Piece] = []
     carried = False
+    marks = _SINGLE if single else _DOUBLE
     for k, (lo, hi) in enumerate(paras):
+        if not carried and marks.search(text, lo, hi) is None:
+            continue  # most paragraphs quote nobody
         if single:
             spans = _single_pairs(text, lo, hi)
         else:

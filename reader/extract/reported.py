@@ -2,7 +2,8 @@
 
 "Organizers said the march would go on", "The ministry denied any role in the attack", "The plan
 will fail, according to the report". The content (what was said) is the item's span; the speaker
-is resolved like a quote's. A sentence whose cue has no resolvable subject yields nothing.
+is the cue's, read by the same clause analysis as a quote's (``Resolver.cue_speaker``). A
+sentence whose cue has no resolvable subject yields nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import CUE_RE, REPORT_WORDS, Resolver, Speaker
+from .attribution import Resolver, Speaker
+from .cues import INVERTING, REPORT_RE, REPORT_WORDS
 
 _PASSIVE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|it’s|it's)\s+)$", re.I)
 _LEAD = re.compile(
@@ -83,7 +85,7 @@ def find_reported(res: Resolver, s: int, e: int, para_start: int) -> list[Report
     m = res.masked
     if rep.start > rep.cue_end:
         for j in _TAKEOVER.finditer(m, rep.start, rep.end):
-            c = CUE_RE.search(m, j.end(), rep.end)
+            c = REPORT_RE.search(m, j.end(), rep.end)
             if c is None or c.group().lower() not in REPORT_WORDS:
                 continue
             if len(m[j.end() : c.start()].split()) > 6 or "," in m[j.end() : c.start()]:
@@ -125,7 +127,7 @@ def _clause_start(m: str, word: str, a: int, e: int) -> int | None:
 
 def _first(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
     m = res.masked
-    for c in CUE_RE.finditer(m, s, e):
+    for c in REPORT_RE.finditer(m, s, e):
         word = c.group().lower()
         if word == "according to":
             spk = res.inverted(c.end() + 1, e, para_start)
@@ -147,10 +149,22 @@ def _first(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
                 continue
             if c.start() > 0 and m[c.start() - 1] == "-":
                 continue
-            spk = res.subject(s, c.start(), para_start)
+            spk = res.cue_speaker(s, e, c.start(), para_start)
             if spk is None:
                 continue
             before = m[s : c.start()].rstrip()
+            tail = m[c.end() : e]
+            if (
+                before.endswith(",")
+                and word in INVERTING
+                and len(tail.split()) <= 12
+                and spk.name.split()[-1] in tail
+            ):
+                # "The plan works, said Kate Harb, a director.": what comes before the credit
+                a, b = _trim(m, s, s + len(before) - 1)
+                if b - a >= 12 and len(m[a:b].split()) >= 3:
+                    return Reported(a, b, spk, word, c.start(), c.end())
+                continue
             if _POSTPOSED.match(m, c.end(), e) and before.count(",") >= 1:
                 # "…, officials said." / "The bus is full, she said, and …"
                 a, b = _trim(m, s, m.rfind(",", s, c.start()))

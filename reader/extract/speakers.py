@@ -1,15 +1,24 @@
 """Speakers referred to indirectly: a pronoun's antecedent ("he said") and the entity that holds a
-role noun ("the prosecutor", "the company"). Mixed into ``attribution.Resolver``."""
+role noun ("the prosecutor", "the company"). Mixed into ``attribution.Resolver``.
+
+"He" and "she" go to the subject or speaker of the nearest clause before whose gender fits — the
+sentence's own clause first ("X denied what he called …"), then each sentence back, its quotes'
+speakers before its subject — not merely to the nearest name ("Rita Vale criticised a plan by
+Alex Moreau. 'It will fail,' she said." is Vale). Gender comes from honorifics and gendered
+titles ("Ms.", "congresswoman"), a gendered role, the first name (``gender``) and pronouns that
+follow a name; an unknown gender fits either.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cues import CUE_WORDS
-from .lexicon import ORG_CUES, fold
+from .gender import name_gender
 from .model import Entity
+from .quote_lexicon import FEMALE_TITLES, MALE_TITLES, ORG_NAME_HEADS, PERSON_NOUNS, TITLES, fold
 
 _ORG_HEADS = frozenset(
     """ministry party council agency company court government union committee commission
@@ -32,6 +41,8 @@ _ROLE_SYNONYMS = {
     "chairwoman": "chair",
     "chairperson": "chair",
 }
+# Words for several people that open a sentence capitalised, and so read as a name.
+_MANY = frozenset("others several many some most few both all".split())  # noqa: SIM905
 _GENDER_RE = re.compile(
     r"(?:(?:^|[.!?]\s+)(He|She|His|Her)\b|\b(he|she)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b)"
 )
@@ -43,7 +54,8 @@ class Speaker:
 
     name: str
     entity: str | None
-    type: str  # PERSON, ORG, PLACE, GROUP or DESC
+    type: str  # PERSON, ORG, PLACE, GROUP, NAME (a name no entity holds) or DESC
+    gender: str | None = field(default=None, compare=False)
 
 
 def singular(word: str) -> str:
@@ -63,6 +75,7 @@ class SpeakerRefs:
     mentions: list[tuple[int, int, int]]
     starts: list[int]
     history: list[tuple[int, Speaker]]
+    sentences: list[int]
     _gender: dict[int, str | None]
 
     def speaker_of(self, idx: int) -> Speaker:
@@ -82,6 +95,8 @@ class SpeakerRefs:
         raise NotImplementedError
 
     def gender(self, idx: int) -> str | None:
+        """``m``, ``f`` or None: from honorifics and gendered titles before the mentions
+        ("Ms.", "congresswoman"), a gendered role, the first name, and pronouns that follow."""
         if idx in self._gender:
             return self._gender[idx]
         votes = {"m": 0, "f": 0}
@@ -90,57 +105,130 @@ class SpeakerRefs:
         if role and role[-1].endswith("woman"):
             votes["f"] += 3
         elif role and role[-1].endswith("man"):
-            votes["m"] += 3
+            votes["m"] += 1  # "spokesman", "chairman" are said of women too
+        first = next((w for w in ent.name.split() if w.lower().rstrip(".") not in TITLES), "")
+        g = name_gender(first) if first else None
+        if g:
+            votes[g] += 2
         for m in ent.mentions[:12]:
-            before = self.text[max(0, m.start - 5) : m.start]
-            if "Mr" in before:
-                votes["m"] += 3
-            elif "Mrs" in before or "Ms" in before:
-                votes["f"] += 3
+            before = self.text[max(0, m.start - 16) : m.start].split()
+            title = before[-1].lower().rstrip(".") if before else ""
+            inner = m.text.split()[0].lower().rstrip(".") if m.text else ""
+            for word in (title, inner):
+                if word in MALE_TITLES:
+                    votes["m"] += 1 if word.endswith("man") else 3
+                elif word in FEMALE_TITLES:
+                    votes["f"] += 3
             window = self.masked[m.end : m.end + 200]
             nxt = bisect.bisect_right(self.starts, m.end)
             if nxt < len(self.mentions):
                 n_start, _, n_idx = self.mentions[nxt]
                 if self.entities[n_idx].type == "PERSON" and n_start - m.end < 160:
                     window = window[: n_start - m.end]
-            g = _GENDER_RE.search(window)
-            if g:
-                word = (g.group(1) or g.group(2)).lower()
+            found = _GENDER_RE.search(window)
+            if found:
+                word = (found.group(1) or found.group(2)).lower()
                 votes["m" if word in ("he", "his") else "f"] += 1
         g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
         self._gender[idx] = g
         return g
 
+    def speaker_gender(self, spk: Speaker) -> str | None:
+        if spk.entity is not None:
+            idx = self._index(spk.entity)
+            return self.gender(idx) if idx is not None else None
+        return spk.gender or name_gender(spk.name.split()[0]) if spk.name else None
+
     # -- pronouns and roles ----------------------------------------------------------------
+    def _sentence_subject(self, s: int, e: int) -> int | None:
+        """The first person in the sentence ``[s, e)`` who is not a possessive or a
+        preposition's object: the sentence's subject, as near as mentions tell."""
+        i = bisect.bisect_left(self.starts, s)
+        while i < len(self.mentions) and self.mentions[i][0] < e:
+            x = self.mentions[i]
+            if self.entities[x[2]].type == "PERSON" and self._eligible(x):
+                return x[2]
+            i += 1
+        return None
+
+    def main_subject(self, s: int, e: int) -> Speaker | None:
+        """The subject of the sentence ``[s, e)``: set by the caller that parses clauses;
+        this fallback takes the first person who is no possessive or preposition's object."""
+        idx = self._sentence_subject(s, e)
+        return self.speaker_of(idx) if idx is not None else None
+
+    def _fits(self, spk: Speaker | None, want: str | None) -> bool:
+        """Whether ``spk`` can be "he" (``want`` m), "she" (f), or, with None, "the senator"."""
+        if spk is None:
+            return False
+        if spk.type == "ORG" and name_gender(spk.name.split()[0]) is not None:
+            spk = Speaker(spk.name, spk.entity, "PERSON")  # a person the tagger took for a body
+        if want is None:
+            return spk.type in ("PERSON", "NAME")
+        if spk.type == "DESC":
+            # "the candidate said …. “…,” he went on": a person described, not named
+            words = spk.name.lower().split()
+            return bool(words) and words[-1] in PERSON_NOUNS and not words[-1].endswith("s")
+        if spk.type not in ("PERSON", "NAME") or spk.name.lower() in _MANY:
+            return False  # "Others are “…,” she said": a group is never "she"
+        return self.speaker_gender(spk) in (want, None)
+
+    def personal(self, want: str | None, pos: int, para_start: int) -> Speaker | None:
+        """The antecedent of "he" (``want`` m) or "she" (f) at ``pos``: the subject or speaker
+        of the nearest clause before whose gender fits, not merely the nearest name ("Vale
+        criticised a plan by Moreau. 'It will fail,' she said." is Vale)."""
+        s = self.sentence_start(pos)
+        before = self.masked[s:pos].rstrip()
+        last = before.rsplit(None, 1)[-1].lower() if before else ""
+        if last in ("he", "she"):
+            before = before[: -len(last)].rstrip()  # the pronoun itself
+        fill = before.rfind("\x00")
+        if fill >= 0:
+            before = before[: before.find("\x00")]  # "… before the quote: “…,” he said"
+        if before and not before.endswith(","):
+            spk = self.main_subject(s, s + len(before))
+            if self._fits(spk, want):
+                return spk  # "X denied what he called …", "X said: “…,” he added"
+        starts = self.sentences
+        k = bisect.bisect_right(starts, s) - 1
+        hist = self.history
+        h = len(hist) - 1
+        while h >= 0 and hist[h][0] >= s:
+            h -= 1
+        steps = 0
+        while k > 0 and steps < 6:
+            k -= 1
+            steps += 1
+            a, b = starts[k], starts[k + 1]
+            if pos - a > 2500:
+                break
+            said: list[Speaker] = []
+            while h >= 0 and hist[h][0] >= a:
+                if hist[h][0] < b:
+                    said.append(hist[h][1])
+                h -= 1
+            for spk in said:
+                if self._fits(spk, want):
+                    return spk
+            spk = self.main_subject(a, b)
+            if self._fits(spk, want):
+                return spk
+        if want is None:
+            return None
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i][0] < 3000:
+            x = self.mentions[i]
+            if self.entities[x[2]].type == "PERSON" and not self._possessive(x[1]):
+                g = self.gender(x[2])
+                if g == want or (g is None and pos - x[0] < 400):
+                    return self.speaker_of(x[2])  # "… gave Beck new impetus. He said …"
+            i -= 1
+        return None
+
     def pronoun(self, word: str, pos: int, para_start: int) -> Speaker | None:
         word = word.lower()
         if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            # a person named earlier in the same sentence ("X denied what he called …")
-            s = self.sentence_start(pos)
-            for x in reversed(self.mentions_in(s, pos)):
-                if self._eligible(x) and self.gender(x[2]) in (want, None):
-                    return self.speaker_of(x[2])
-            in_para = any(self._eligible(x) for x in self.mentions_in(para_start, pos))
-            for p, spk in reversed(self.history[-3:]):
-                if in_para and p < para_start:
-                    break
-                if spk.type == "PERSON" and spk.entity and p >= para_start - 1500:
-                    idx = self._index(spk.entity)
-                    g = self.gender(idx) if idx is not None else None
-                    others = [
-                        x for x in self.mentions_in(p, pos) if self._eligible(x) and x[2] != idx
-                    ]
-                    if idx is not None and (g == want or (g is None and not others)):
-                        return spk
-                    break
-            i = bisect.bisect_left(self.starts, pos) - 1
-            while i >= 0 and pos - self.mentions[i][0] < 3000:
-                s, _e, idx = self.mentions[i]
-                if self._eligible(self.mentions[i]) and self.gender(idx) in (want, None):
-                    return self.speaker_of(idx)
-                i -= 1
-            return None
+            return self.personal("m" if word == "he" else "f", pos, para_start)
         if word in ("it", "they"):
             if self.history:
                 p, spk = self.history[-1]
@@ -182,10 +270,13 @@ class SpeakerRefs:
         return cache[idx]
 
     def _index(self, name: str) -> int | None:
-        for idx, ent in enumerate(self.entities):
-            if ent.name == name:
-                return idx
-        return None
+        index: dict[str, int] | None = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {}
+            for idx, ent in enumerate(self.entities):
+                index.setdefault(ent.name, idx)
+            self.__dict__["_index_cache"] = index
+        return index.get(name)
 
     def role(self, head: str, pos: int, mods: tuple[str, ...] = ()) -> Speaker | None:
         """The entity, mentioned before ``pos`` (or else anywhere), that holds role ``head``.
@@ -229,7 +320,7 @@ class SpeakerRefs:
             ent = self.entities[self.mentions[i][2]]
             if ent.type == "ORG":
                 last = fold(ent.name).split()[-1].rstrip(".")
-                if last in _COMPANY_SUFFIXES or last not in ORG_CUES:
+                if last in _COMPANY_SUFFIXES or last not in ORG_NAME_HEADS:
                     # prefer a subject to a preposition's object ("a defeat at X left the club")
                     if not self._after_preposition(self.mentions[i][0]):
                         return self.speaker_of(self.mentions[i][2])

@@ -307,3 +307,276 @@ def test_pronoun_after_org_appositive_relative_clause() -> None:
     t = "The Lorvik Tenants Union, which represents renters, said it would appeal the ruling."
     (q,) = reported(t)
     assert q.speaker == "Lorvik Tenants Union"
+
+
+# -- speakers on real news: the classes of issue 11 (invented sentences) -------------------------
+
+
+def speaker_of(text: str, quoted: str) -> str | None:
+    (q,) = [x for x in quotes(text) if x.text.startswith(quoted)]
+    return q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # any reporting verb, in either order
+        ("“Never,” Dana Holt bristled.", "Never", "Dana Holt"),
+        ("“Fine,” responded aide Ivo Prent.", "Fine", "Ivo Prent"),
+        (
+            "“The more it rained, the harder we worked,” remembered Roy Vell.",
+            "The more",
+            "Roy Vell",
+        ),
+        # titles and initials do not break the credit
+        ("“It’s fiction,” Ms. Okafor said.", "It’s fiction", "Okafor"),
+        ("“No,” Paul R. Danner said.", "No", "Paul R. Danner"),
+        ("“We will keep fighting,” said Sen. Ben Cardo of Maryland.", "We will", "Ben Cardo"),
+        # colon credits
+        ("Jo Anders, The Ledger: “We were never told.”", "We were", "Jo Anders"),
+        ("Kerr shot back online: “Not true.”", "Not true", "Kerr"),
+        ("Kerr’s reply: “No.”", "No", "Kerr"),
+        ("Tax policy has been central - Ivo Prent: “The South was his.”", "The South", "Ivo Prent"),
+        # no verb of saying
+        ("Kerr believes it is “a trap.”", "a trap", "Kerr"),
+        ("Tom Reyes attacked the mayor for being a “failed leader.”", "failed", "Tom Reyes"),
+        # the right name in a sentence with several
+        ("Mira Chen, an ally of Paul Soto, said the deal was “dead.”", "dead", "Mira Chen"),
+        ("Sen. Rhea Vance of Ohio urged colleagues to “act now.”", "act now", "Rhea Vance"),
+        ("Bo Reyes, a baker from Tulsa, Oklahoma, says Holt will “win easily.”", "win", "Bo Reyes"),
+        (
+            "Ruto, 55, thanked his supporters and promised to work with “all leaders” here.",
+            "all leaders",
+            "Ruto",
+        ),
+        # organisations
+        ("Harlow Trust said in a statement that the sale was “final.”", "final", "Harlow Trust"),
+        ("The deal is “unworkable,” according to the ministry.", "unworkable", "the ministry"),
+        # a description stays a description
+        (
+            "The council met.\n\n“We will not sell the park,” said a spokesman.",
+            "We will",
+            "a spokesman",
+        ),
+        # a credit after a long quote, and after a question
+        (
+            "“We will keep every promise we made to the families of this county, and we will"
+            " keep them next year too,” Lena Ortiz says.",
+            "We will",
+            "Lena Ortiz",
+        ),
+        ("“Is it negotiable?” Hannity pressed. “Maybe.”", "Is it", "Hannity"),
+    ],
+)
+def test_speaker_classes(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # a party or state in parentheses between the name and its verb
+        (
+            "At a school in Dayton, Gov. Omar Belden (R-OH), said, “I am ready.”",
+            "I am",
+            "Omar Belden",
+        ),
+        # the subject of a participle after "with", past an adverb
+        ("Some fans booed, with Kerr reportedly yelling: “Get them out!”", "Get them", "Kerr"),
+        # an inverted cue that opens the sentence
+        (
+            "The house was sold. Said Dora Pell, who grew up there, “We were proud.”",
+            "We were",
+            "Dora Pell",
+        ),
+        # "went on" after a question
+        ("“You know, it rains, right?” Kerr went on, as if he had not heard.", "You know", "Kerr"),
+        # an opening mark typed where the closing one belongs
+        ("“We lost the county,“ said Omar Belden, a councilman.", "We lost", "Omar Belden"),
+        # titles stacked with "and" before the name
+        (
+            "“That is what he did,” said former Ohio Gov. and party chairman Ed Rendo.",
+            "That",
+            "Ed Rendo",
+        ),
+        # a credit that closes the sentence covers a quote earlier in it
+        (
+            "Most voters see the plan as “a trap” that will fail the city and all of its"
+            " schools within a few short years, Lena Frome said.",
+            "a trap",
+            "Lena Frome",
+        ),
+    ],
+)
+def test_speaker_classes_more(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # a description stays the description it is, not a nearby name
+        (
+            "The vote was held on Monday.\n\n“We won,” said the 46-year-old.",
+            "We won",
+            "the 46-year-old",
+        ),
+        ("“Polls mislead,” said one senior Democrat.", "Polls", "one senior Democrat"),
+        (
+            "Ada Holt spoke. An aide to Holt spoke too.\n\n“It is over,” the person added.",
+            "It is over",
+            "the person",
+        ),
+    ],
+)
+def test_descriptions_stay_descriptions(text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, quoted) == speaker
+
+
+def test_quoted_sentence_after_a_sentence_with_a_cue() -> None:
+    t = "Bo Kerr distanced himself from the group by saying he would help. “I will vote for him.”"
+    assert speaker_of(t, "I will vote") == "Bo Kerr"
+    t = "“It is fine,” Ada Holt said. Rita Vale mentioned that the plan was old. “It will fail.”"
+    assert speaker_of(t, "It will fail") == "Rita Vale"
+    t = "Rita Vale left the room early. “It will fail.”"
+    assert speaker_of(t, "It will fail") is None  # no cue: nothing makes it hers
+
+
+def test_dash_before_a_quoted_sentence_credits_the_clause_subject() -> None:
+    t = "Tom Reyes also embraced the harsh plan -- “I think it works well.”"
+    assert speaker_of(t, "I think") == "Tom Reyes"
+
+
+def test_titles_and_nicknames_have_no_speaker() -> None:
+    t = "“Holt is a fraud,” Perez said on ZBC's “Morning Call.” “Listening to him is hard.”"
+    assert speaker_of(t, "Morning Call") is None
+    assert speaker_of(t, "Listening") == "Perez"  # the title breaks no run of quotes
+    assert speaker_of("Kerr went on a “Kerr Can Fix It” bus tour in May.", "Kerr Can") is None
+    assert speaker_of("Juan “Chico” Ruiz of Tulsa spoke next.", "Chico") is None
+    assert speaker_of("Dana Holt called him “Little Marco” on Monday.", "Little") == "Dana Holt"
+
+
+def test_words_between_a_possessive_and_a_speech_noun_are_the_possessor_s() -> None:
+    t = "It is the pull of Dana Holt's “if you like it, keep it” promise."
+    assert speaker_of(t, "if you like") == "Dana Holt"
+    t = "Vale's plan was a rebuttal to Kerr’s “Make Ohio Great” rallying cry."
+    assert speaker_of(t, "Make Ohio") == "Kerr"
+
+
+def test_a_fronted_time_phrase_is_no_subject() -> None:
+    t = "Two days later, Rita Vale reversed herself, telling a radio host that taxes “are set.”"
+    assert speaker_of(t, "are set") == "Rita Vale"
+    t = "Eight years ago, Omar Belden backed Ada Vale and said, “Kerr has done nothing.”"
+    assert speaker_of(t, "Kerr has") == "Omar Belden"
+
+
+def test_pronoun_after_a_described_subject_is_the_one_described() -> None:
+    t = "Ada Holt spoke first. The senator then praised Rita Vale. “It will work,” she said."
+    assert speaker_of(t, "It will work") == "Ada Holt"  # not the object, Vale
+
+
+def test_a_group_opening_the_sentence_is_never_she() -> None:
+    t = "It is possible thanks to money, Kate Harb said. Others are “having to be lean,” she said."
+    assert speaker_of(t, "having to be") == "Kate Harb"
+
+
+def test_reported_speech_before_an_inverted_credit() -> None:
+    (q,) = reported("The plan is paid for by its donors, said Kate Harb, a director.")
+    assert q.text == "The plan is paid for by its donors" and q.speaker == "Kate Harb"
+    (q,) = reported("Debra Holt, an analyst at Vantage, said the cuts would deepen this year.")
+    assert q.text.startswith("the cuts") and q.speaker == "Debra Holt"
+
+
+def test_a_fronted_place_phrase_is_no_subject() -> None:
+    t = "Here in Dayton, Rita Vale stepped up her attacks, saying, “We have got to do better.”"
+    assert speaker_of(t, "We have got") == "Rita Vale"
+
+
+def test_the_main_clause_after_a_subordinate_one_holds_the_subject() -> None:
+    t = (
+        "Last month, when I asked Omar Belden if he would back Vale, he looked into my camera,"
+        " furrowed his brow and said, “I will back YOU!”"
+    )
+    assert speaker_of(t, "I will back") == "Omar Belden"
+
+
+def test_quote_paragraph_after_a_pronoun_credit() -> None:
+    t = "Rita Vale toured the plant.\n\nShe added that the vote was near.\n\n“We will win.”"
+    assert speaker_of(t, "We will win") == "Rita Vale"
+
+
+def test_credit_after_a_later_quote_of_the_sentence() -> None:
+    t = (
+        "Guns are “the worst health crisis” and “stunt growth,” Omar Belden, the former"
+        " governor of Ohio, proclaimed to a cheering crowd."
+    )
+    assert speaker_of(t, "the worst") == "Omar Belden"
+
+
+def test_who_after_a_preposition_s_object_is_that_person() -> None:
+    t = "Kerr won an endorsement from a colleague, from Mike Leed, who declared, “It is time.”"
+    assert speaker_of(t, "It is time") == "Mike Leed"
+    t = "Sen. Rhea Vance of Ohio, who spoke first, said the plan was “a trap.”"
+    assert speaker_of(t, "a trap") == "Rhea Vance"
+
+
+def test_a_phrase_the_quote_sits_in_is_no_credit() -> None:
+    t = "The “opt out” group is about “people telling leaders no,” Wilcox said."
+    assert speaker_of(t, "opt out") != "group"
+    assert speaker_of(t, "people telling") == "Wilcox"
+
+
+def test_reported_speech_after_a_party_in_parentheses() -> None:
+    t = "Rep. Dan Meeks (Mich.), a delegate backing Vale, said he has spoken with many colleagues."
+    (q,) = reported(t)
+    assert q.speaker == "Dan Meeks"
+
+
+def test_pronoun_goes_to_the_subject_not_the_nearest_name() -> None:
+    t = "Rita Vale criticised a plan by Alex Moreau. “It will fail,” she said."
+    assert speaker_of(t, "It will fail") == "Rita Vale"
+    t = "Ivo Prent met Lena Ortiz on Monday.\n\n“We agreed on nothing,” he said."
+    assert speaker_of(t, "We agreed") == "Ivo Prent"
+
+
+def test_multi_word_cue_span() -> None:
+    (q,) = [
+        x
+        for x in quotes("Tomas Berg went on to say the vote was “a disgrace.”")
+        if x.kind != "reported"
+    ]
+    assert q.speaker == "Tomas Berg" and q.cue == "went on to say"
+
+
+def test_colon_lead_in_paragraph() -> None:
+    t = "Cruz Delgado continued:\n\n“We are ready.”"
+    assert speaker_of(t, "We are ready") == "Cruz Delgado"
+
+
+def test_partial_continuation_after_conjunction() -> None:
+    t = "“The vote was rigged,” Nora Lind said. But “nobody will listen.”"
+    assert speaker_of(t, "nobody") == "Nora Lind"
+
+
+def test_passive_subject_is_not_the_speaker() -> None:
+    t = "Ana Gil was asked about the “missing funds” on Monday."
+    assert speaker_of(t, "missing funds") is None
+
+
+def test_reporting_cue_reports_the_quote_inside_its_clause() -> None:
+    t = "Rep. Dan Meeks said Lena Ortiz reassured them that the party “would hold together.”"
+    assert speaker_of(t, "would hold") == "Dan Meeks"
+
+
+def test_definite_description_refers_back() -> None:
+    t = "Bill Vance spoke at a rally in Ohio.\n\n“We will win,” the former president said."
+    assert speaker_of(t, "We will win") == "Bill Vance"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_speakers() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    quoted = [q for q in extract_quotes(text) if q.kind != "reported"]
+    speakers = {q.speaker for q in quoted}
+    assert len(speakers) == 4  # four people are quoted, each named in the text
+    assert all(s is not None and s in text for s in speakers)
