@@ -48,7 +48,7 @@ def test_speakers_hold_their_ground(dev: dict[str, dict[str, float]]) -> None:
     assert dev["named"]["speaker"] >= dev["pronoun"]["speaker"]
 
 
-@pytest.mark.xfail(reason="issue 11's speaker targets are not reached yet", strict=False)
+@pytest.mark.xfail(reason="issue 11's speaker targets are not reached yet", strict=True)
 def test_issue_targets(dev: dict[str, dict[str, float]]) -> None:
     assert dev["all"]["speaker"] >= TARGET_SPEAKER
     assert dev["all"]["f1"] >= TARGET_F1
