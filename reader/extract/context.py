@@ -20,10 +20,38 @@ _APPOS = re.compile(
 )
 
 
+def _bare_before(text: str, start: int, reach: int) -> tuple[str, str]:
+    """The ``reach`` characters before ``start`` as a pattern ending in ``$`` sees them (``$``
+    also matches before a final line break, which is left out), and the same without the
+    blanks at its end.
+
+    A pattern searched for before a name tries every place in its window: checking first that
+    the window ends the way every match must skips most of those searches, and the result is
+    the same.
+    """
+    window = text[max(0, start - reach) : start]
+    if window[-1:] == "\n":
+        window = window[:-1]
+    return window, window.rstrip(" \u00a0")
+
+
+def _word_before(text: str, start: int) -> str:
+    """What :data:`_PREV_WORD`'s word ends, before ``start``: the text without the blanks and
+    the one comma at its end (the word, if it matches, ends this text)."""
+    bare = _bare_before(text, start, 20)[1]
+    return bare[:-1].rstrip(" \u00a0") if bare[-1:] == "," else bare
+
+
+_SPEECH_ENDS = tuple(SPEECH)
+_PLACE_PREP_ENDS = tuple(PLACE_PREPS)
+
+
 def speech_near(text: str, start: int, end: int) -> bool:
     m = _NEXT_SPEECH.match(text, end, end + 30)
     if m and m.group(1) in SPEECH:
         return True
+    if not _word_before(text, start).endswith(_SPEECH_ENDS):
+        return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1) in SPEECH and text[p.end() - 1 : p.end()] != ",")
 
@@ -54,6 +82,8 @@ _ORG_BEFORE = re.compile(
     # "supermarkets such as Kroger", "agencies, including Caritas"
     r"|\b(?i:" + _PLURAL_ORGS + r"),?[ \u00a0]+(?:such[ \u00a0]+as|including|like)[ \u00a0]+)$"
 )
+#: How every match of :data:`_ORG_BEFORE` ends, before its blanks.
+_ORG_BEFORE_ENDS = (",", "at", "from", "as", "including", "like")
 _ORG_AFTER = re.compile(
     r"[ \u00a0]*,[ \u00a0]*which\b"
     r"|(?:’s|'s)[ \u00a0]+(?:shares|headquarters|board|chief[ \u00a0]+executive|CEO|employees|"
@@ -66,6 +96,9 @@ def org_evidence(text: str, start: int, end: int) -> bool:
     "analysts at Nomura", "supermarkets such as Kroger", "Voltaris, which …", "Acme’s shares"."""
     if _ORG_AFTER.match(text, end, end + 40):
         return True
+    window, bare = _bare_before(text, start, 40)
+    if bare == window or not bare.endswith(_ORG_BEFORE_ENDS):
+        return False
     m = _ORG_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
@@ -77,7 +110,7 @@ def noun_type(text: str, start: int, end: int) -> str | None:
     typ = appos_type(text, end)
     if typ:
         return typ
-    p = _PREV.search(text, max(0, start - 30), start)
+    p = _PREV.search(text, max(0, start - 30), start) if _noun_before(text, start) else None
     if p:
         word = p.group(1)
         if word in PLACE_NOUNS:
@@ -94,7 +127,23 @@ def noun_type(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_NOUN_ENDS = tuple(PLACE_NOUNS | ORG_NOUNS)
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether :data:`_PREV`'s word could be a place's or an organisation's noun: the text
+    before ``start`` ends in one, then blanks (or in one, blanks, "of" and blanks)."""
+    window, bare = _bare_before(text, start, 30)
+    if bare == window:
+        return False
+    if bare.endswith(_NOUN_ENDS):
+        return True
+    return bare.endswith("of") and bare[:-2].rstrip(" \u00a0").endswith(_NOUN_ENDS)
+
+
 def prep_place(text: str, start: int) -> bool:
+    if not _word_before(text, start).lower().endswith(_PLACE_PREP_ENDS):
+        return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1).lower() in PLACE_PREPS and text[p.end() - 1 : p.end()] != ",")
 
