@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate, chain
 
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
@@ -25,6 +26,9 @@ KEEPS_STOP = frozenset(w.casefold() for w in NEVER_FINAL | MAY_END | MONTHS)
 #: put back on the abbreviations they belong to (``U.S.``, ``Mr.``): one simple pattern and a
 #: few list passes are several times quicker than a pattern that does it all.
 _TOKEN = re.compile(r"\w+(?:[-&.,]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
+#: A token with the blanks before it. Every character but a blank starts a token, so the blanks
+#: and the tokens, one after the other, are the whole text: their lengths give the offsets.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 #: A paragraph break (a blank line); a single line break is only the text's wrapping.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 #: A full stop with a letter right before it (the end of ``Mr.``, ``U.S.`` or a sentence).
@@ -48,10 +52,10 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        starts = [a for a, _ in spans]
-        ends = [b for _, b in spans]
-        words = [text[a:b] for a, b in spans]
+        pairs = _SPACED_TOKEN.findall(text)  # much quicker than a match object per token
+        edges = list(accumulate(map(len, chain.from_iterable(pairs))))
+        starts, ends = edges[0::2], edges[1::2]
+        words = [word for _, word in pairs]
         # A full stop right after an abbreviation or an initial is part of it.
         dots = []
         for match in _STOP_AFTER_WORD.finditer(text):
