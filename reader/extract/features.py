@@ -188,7 +188,7 @@ class Context:
                 self.evidence.setdefault(low, set()).update(kinds)
         #: Sport: a town's name there is often a team's.
         self.sport = sport >= max(3, n // 200)
-        #: The model's summed weights of each word's article features (filled as it tags).
+        #: The model's summed weights of each word's own and article features (filled as it tags).
         self.row_cache: dict[str, tuple[float, ...]] = {}
 
     def doc_features(self, word: str) -> tuple[str, ...]:

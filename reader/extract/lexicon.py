@@ -23,8 +23,23 @@ def _lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
 
 
+#: Folded strings kept: the same words are folded again and again (emptied when this full).
+FOLD_CACHE_SIZE = 50_000
+_folded: dict[str, str] = {}
+
+
 def fold(s: str) -> str:
     """Key for comparing names: no accents, no case, curly apostrophes straightened."""
+    folded = _folded.get(s)
+    if folded is None:
+        if len(_folded) >= FOLD_CACHE_SIZE:
+            _folded.clear()
+        folded = _folded[s] = fold_uncached(s)
+    return folded
+
+
+def fold_uncached(s: str) -> str:
+    """:func:`fold`, computed."""
     s = s.replace("’", "'").replace("‘", "'")
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
