@@ -157,6 +157,7 @@ _INSTITUTIONS = frozenset(
 #: Small words inside such a name: "Council of Churches of Valdoria", "Bureau of Alcohol &
 #: Tobacco". ("and" and "the" are left out: they join two names as often as they are in one.)
 _INSIDE = frozenset(("of", "&"))
+_OF_FOR = frozenset(("of", "for"))
 
 
 def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
@@ -166,11 +167,12 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
     over the head already, its span stands: it has seen more of the sentence."""
     words = tokens.words
     spans: list[tuple[int, int]] = []
-    k = 0
-    while k < len(words) - 2:
+    # The word before each "of" or "for", but the last two words: found in one quick pass.
+    heads = [k for k, word in enumerate(words[1:-1]) if word in _OF_FOR]
+    free = 0  # where the next name may start: a name found is not looked into again
+    for k in heads:
         head = words[k]
-        if not (head.istitle() and head.lower() in _INSTITUTIONS and words[k + 1] in ("of", "for")):
-            k += 1
+        if k < free or not (head.istitle() and head.lower() in _INSTITUTIONS):
             continue
         end = last = k + 2
         while end < len(words) and (
@@ -182,7 +184,7 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
                 last = end
         if last > k + 2:
             spans.append((k, last))
-        k = max(last, k + 1)
+        free = max(last, k + 1)
     if not spans:
         return names
     out = list(names)
