@@ -4,6 +4,7 @@ Sabac", "Stripe, the payments company", "Smith said", "in Hackney"."""
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 
 from .lexicon import ORG_CUES, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPS, SPEECH
 
@@ -42,15 +43,16 @@ def _word_before(text: str, start: int) -> str:
     return bare[:-1].rstrip(" \u00a0") if bare[-1:] == "," else bare
 
 
-_SPEECH_ENDS = tuple(SPEECH)
-_PLACE_PREP_ENDS = tuple(PLACE_PREPS)
+def _last_word(before: str) -> str:
+    """The ASCII letters that end ``before``: the word ``[A-Za-z]+`` takes there."""
+    return before[len(before.rstrip(ascii_letters)) :]
 
 
 def speech_near(text: str, start: int, end: int) -> bool:
     m = _NEXT_SPEECH.match(text, end, end + 30)
     if m and m.group(1) in SPEECH:
         return True
-    if not _word_before(text, start).endswith(_SPEECH_ENDS):
+    if _last_word(_word_before(text, start)) not in SPEECH:
         return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1) in SPEECH and text[p.end() - 1 : p.end()] != ",")
@@ -127,7 +129,7 @@ def noun_type(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_NOUN_ENDS = tuple(PLACE_NOUNS | ORG_NOUNS)
+_NOUNS = PLACE_NOUNS | ORG_NOUNS
 
 
 def _noun_before(text: str, start: int) -> bool:
@@ -136,13 +138,14 @@ def _noun_before(text: str, start: int) -> bool:
     window, bare = _bare_before(text, start, 30)
     if bare == window:
         return False
-    if bare.endswith(_NOUN_ENDS):
+    word = _last_word(bare)
+    if word in _NOUNS:
         return True
-    return bare.endswith("of") and bare[:-2].rstrip(" \u00a0").endswith(_NOUN_ENDS)
+    return word == "of" and _last_word(bare[:-2].rstrip(" \u00a0")) in _NOUNS
 
 
 def prep_place(text: str, start: int) -> bool:
-    if not _word_before(text, start).lower().endswith(_PLACE_PREP_ENDS):
+    if _last_word(_word_before(text, start)).lower() not in PLACE_PREPS:
         return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1).lower() in PLACE_PREPS and text[p.end() - 1 : p.end()] != ",")
