@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import compress
 
 from .context import noun_type, org_evidence, prep_place, speech_near
 from .lexicon import STOP, Lexicon, fold
@@ -92,7 +93,7 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """
     words, initial = tokens.words, tokens.initial
     n = len(words)
-    marks = [w != w.lower() for w in words]
+    marks = list(map(str.__ne__, words, map(str.lower, words)))  # is_candidate, in one pass
     for i in [i for i, w in enumerate(words) if w in JOINERS or w[:1].isdigit()]:
         if marks[i]:
             continue
@@ -106,17 +107,15 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
         elif word[:1].isdigit():
             marks[i] = (i > 0 and marks[i - 1]) or (i < n - 1 and is_candidate(words[i + 1]))
     runs = []
-    i = 0
-    while i < n:
-        if marks[i]:
-            j = i + 1
-            while j < n and marks[j] and not initial[j]:
-                j += 1
-            if j > i + 1 or words[i].lower() not in STOP:
-                runs.append((i, j))
-            i = j
-        else:
-            i += 1
+    end = 0
+    for i in compress(range(n), marks):
+        if i < end:
+            continue  # inside the run before
+        end = i + 1
+        while end < n and marks[end] and not initial[end]:
+            end += 1
+        if end > i + 1 or words[i].lower() not in STOP:
+            runs.append((i, end))
     return runs
 
 
@@ -146,6 +145,51 @@ _SPORT = _words(
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 
+#: What a word says of the capitalised word after it, and of the one before it: kept once
+#: worked out (emptied when this full), as the same few words are seen around most names.
+KIND_CACHE_SIZE = 50_000
+_before_kinds: dict[str, str] = {}
+_after_kinds: dict[str, str] = {}
+
+
+def _before_kind(word: str) -> str:
+    """ "title", "place", "the", "name?" (it may be a first name) or ""."""
+    kind = _before_kinds.get(word)
+    if kind is None:
+        if len(_before_kinds) >= KIND_CACHE_SIZE:
+            _before_kinds.clear()
+        low = word.lower().rstrip(".")
+        if low in _TITLES:
+            kind = "title"
+        elif low in _PLACE_BEFORE:
+            kind = "place"
+        elif low == "the":
+            kind = "the"
+        else:
+            kind = "name?" if low and word.istitle() else ""
+        _before_kinds[word] = kind
+    return kind
+
+
+def _after_kind(word: str) -> str:
+    """ "org", "said", "poss" or ""."""
+    kind = _after_kinds.get(word)
+    if kind is None:
+        if len(_after_kinds) >= KIND_CACHE_SIZE:
+            _after_kinds.clear()
+        low = word.lower().rstrip(".")
+        if low in _ORG_AFTER:
+            kind = "org"
+        elif low in _SAID:
+            kind = "said"
+        elif low in ("'s", "’s"):
+            kind = "poss"
+        else:
+            kind = ""
+        _after_kinds[word] = kind
+    return kind
+
+
 class Context:
     """What the features know of the whole article: its words and how they are written."""
 
@@ -167,25 +211,14 @@ class Context:
             low = word.lower()
             if not initial[i] and not caps[i]:
                 self.mid_sentence.add(low)
-            before = words[i - 1].lower().rstrip(".") if i > 0 and not initial[i] else ""
-            after = words[i + 1].lower().rstrip(".") if i + 1 < n else ""
-            kinds = set()
-            if before in _TITLES:
-                kinds.add("title")
-            elif before in _PLACE_BEFORE:
-                kinds.add("place")
-            elif before == "the":
-                kinds.add("the")
-            elif before and fold(words[i - 1]) in lex.first_names and words[i - 1].istitle():
-                kinds.add("surname")
-            if after in _ORG_AFTER:
-                kinds.add("org")
-            elif after in _SAID:
-                kinds.add("said")
-            elif after in ("'s", "’s"):
-                kinds.add("poss")
-            if kinds:
-                self.evidence.setdefault(low, set()).update(kinds)
+            before = _before_kind(words[i - 1]) if i > 0 and not initial[i] else ""
+            if before == "name?":  # a first name before it: the word is a surname
+                previous = words[i - 1]
+                before = "surname" if fold(previous) in lex.first_names else ""
+            after = _after_kind(words[i + 1]) if i + 1 < n else ""
+            if before or after:
+                kinds = self.evidence.setdefault(low, set())
+                kinds.update(k for k in (before, after) if k)
         #: Sport: a town's name there is often a team's.
         self.sport = sport >= max(3, n // 200)
         #: The model's summed weights of each word's own and article features (filled as it tags).
