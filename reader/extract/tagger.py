@@ -43,6 +43,8 @@ WEIGHTS = Path(__file__).resolve().parent / "weights" / "names.tagger"
 _NEG = -1e9
 #: A row of no weight (a feature the model does not have).
 ZERO = (0.0,) * len(LABELS)
+#: The place of most tokens: inside a sentence, on a line of prose.
+_INSIDE = (False, False, False, "")
 #: Where a neighbour would be, past a sentence's or the text's edge.
 EDGE = "\x00edge"
 
@@ -276,7 +278,7 @@ class Model:
         before2, after2 = self._neighbour_cache[-2], self._neighbour_cache[2]
         phrases = phrase_features(tokens, first, last, lex) if last - first > 1 else None
         cues = self._sum_of(run_cues(tokens, first, last))
-        plain = self._place_row((False, False, False, ""))  # most tokens: inside a sentence
+        plain = places.get(_INSIDE) or self._place_row(_INSIDE)
         out = []
         for i in range(first, last):
             word = words[i]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, chain
+from itertools import accumulate, compress, count
+from operator import sub
 
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
@@ -26,13 +27,13 @@ KEEPS_STOP = frozenset(w.casefold() for w in NEVER_FINAL | MAY_END | MONTHS)
 #: put back on the abbreviations they belong to (``U.S.``, ``Mr.``): one simple pattern and a
 #: few list passes are several times quicker than a pattern that does it all.
 _TOKEN = re.compile(r"\w+(?:[-&.,]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
-#: A token with the blanks before it. Every character but a blank starts a token, so the blanks
-#: and the tokens, one after the other, are the whole text: their lengths give the offsets.
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+#: A token with the blanks before it. Every character but a blank starts a token, so these
+#: pieces, one after the other, are the whole text: their lengths give the offsets.
+_SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 #: A paragraph break (a blank line); a single line break is only the text's wrapping.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 #: A full stop with a letter right before it (the end of ``Mr.``, ``U.S.`` or a sentence).
-_STOP_AFTER_WORD = re.compile(r"(?<=[^\W\d_])\.")
+_STOP_AFTER_WORD = re.compile(r"\.(?<=[^\W\d_]\.)")  # the dot first: it is looked for quickly
 _SENTENCE_END = frozenset(".!?…")
 _OPENERS = frozenset("\"'“‘«([{")
 _CLOSERS = frozenset("\"'”’»)]}")
@@ -52,10 +53,11 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pairs = _SPACED_TOKEN.findall(text)  # much quicker than a match object per token
-        edges = list(accumulate(map(len, chain.from_iterable(pairs))))
-        starts, ends = edges[0::2], edges[1::2]
-        words = [word for _, word in pairs]
+        # Strings and C loops only: much quicker than a match object (or a tuple) per token.
+        pieces = _SPACED_TOKEN.findall(text)
+        words = list(map(str.lstrip, pieces))  # what \s matches is what str.isspace() is
+        ends = list(accumulate(map(len, pieces)))
+        starts = list(map(sub, ends, map(len, words)))
         # A full stop right after an abbreviation or an initial is part of it.
         dots = []
         for match in _STOP_AFTER_WORD.finditer(text):
@@ -112,7 +114,7 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
     out = [False] * n
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
-    openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
+    openers += compress(count(1), map(_SENTENCE_END.__contains__, words))
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
             i += 1
