@@ -84,8 +84,8 @@ _ORG_BEFORE = re.compile(
     # "supermarkets such as Kroger", "agencies, including Caritas"
     r"|\b(?i:" + _PLURAL_ORGS + r"),?[ \u00a0]+(?:such[ \u00a0]+as|including|like)[ \u00a0]+)$"
 )
-#: How every match of :data:`_ORG_BEFORE` ends, before its blanks.
-_ORG_BEFORE_ENDS = (",", "at", "from", "as", "including", "like")
+#: The word that ends every match of :data:`_ORG_BEFORE` but the first kind, before its blanks.
+_ORG_BEFORE_LAST = frozenset(("at", "from", "as", "including", "like"))
 _ORG_AFTER = re.compile(
     r"[ \u00a0]*,[ \u00a0]*which\b"
     r"|(?:’s|'s)[ \u00a0]+(?:shares|headquarters|board|chief[ \u00a0]+executive|CEO|employees|"
@@ -99,7 +99,12 @@ def org_evidence(text: str, start: int, end: int) -> bool:
     if _ORG_AFTER.match(text, end, end + 40):
         return True
     window, bare = _bare_before(text, start, 40)
-    if bare == window or not bare.endswith(_ORG_BEFORE_ENDS):
+    if bare == window:
+        return False
+    if bare[-1:] == ",":  # "a battery maker, Voltaris": a noun of organisations, then the comma
+        if _last_word(bare[:-1]) not in ORG_NOUNS:
+            return False
+    elif _last_word(bare) not in _ORG_BEFORE_LAST:
         return False
     m = _ORG_BEFORE.search(text, max(0, start - 40), start)
     if m is None:

@@ -93,7 +93,7 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """
     words, initial = tokens.words, tokens.initial
     n = len(words)
-    marks = list(map(str.__ne__, words, map(str.lower, words)))  # is_candidate, in one pass
+    marks = [w != w.lower() for w in words]
     for i in [i for i, w in enumerate(words) if w in JOINERS or w[:1].isdigit()]:
         if marks[i]:
             continue

@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 from pathlib import Path
 
 from .features import (
@@ -252,7 +253,7 @@ class Model:
         """The word's own weights plus the article's for it, kept for the article."""
         own = self._word_cache.get(word) or self._word_row(word, context.lex)
         doc = self._sum_of(context.doc_features(word))
-        row = context.row_cache[word] = tuple(x + y for x, y in zip(own, doc, strict=True))
+        row = context.row_cache[word] = tuple(map(add, own, doc))
         return row
 
     def _place_row(self, key: tuple[bool, bool, bool, str]) -> tuple[float, ...]:
@@ -284,7 +285,8 @@ class Model:
             word = words[i]
             ad = docs.get(word) or self._own_and_doc_row(word, context)
             opens = initial[i]
-            if opens or caps[i] or headline[i]:
+            special = opens or caps[i] or headline[i]
+            if special:
                 key = (opens, caps[i], headline[i] and not caps[i], shape_of(word) if opens else "")
                 p = places.get(key) or self._place_row(key)
             else:
@@ -298,15 +300,16 @@ class Model:
             w = words[i + 2] if i + 2 < n else EDGE
             a2 = after2.get(w) or self._neighbour_row(2, w)
             row = _total(ad, p, b1, a1, b2, a2, cues)
-            extra = []
-            if opens and i:  # the shape before a sentence's start still counts
-                extra.append("sh-1:" + shape_of(words[i - 1]))
-            if caps[i] or headline[i]:
-                extra.extend(line_features(tokens, i, lex))
-            if phrases and i in phrases:
-                extra.extend(phrases[i])
-            if extra:
-                row = [x + y for x, y in zip(row, self._sum(extra), strict=True)]
+            if special or (phrases and i in phrases):
+                extra = []
+                if opens and i:  # the shape before a sentence's start still counts
+                    extra.append("sh-1:" + shape_of(words[i - 1]))
+                if caps[i] or headline[i]:
+                    extra.extend(line_features(tokens, i, lex))
+                if phrases and i in phrases:
+                    extra.extend(phrases[i])
+                if extra:
+                    row = list(map(add, row, self._sum(extra)))
             out.append(row)
         return out
 
