@@ -251,7 +251,7 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
     """A name before "Ltd." or "Inc" is a company's, and takes the word in; two known places
     joined by "and" are two places ("Lagos and Abuja"), not one organisation."""
     words = tokens.words
-    alone = _names_alone(names, words)
+    alone: set[tuple[str, ...]] | None = None  # worked out when first needed: it seldom is
     out: list[Name] = []
     for name in names:
         first, last, kind = name.first, name.last, name.type
@@ -267,16 +267,15 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
                 continue
             left_words, right_words = tuple(words[first:cut]), tuple(words[cut + 1 : last])
             company = cut - first > 1 and words[cut - 1].lower().rstrip(".") in COMPANY_ENDS
-            if (
-                kind == "ORG"
-                and left_words != right_words
-                and (company or {left_words, right_words} <= alone)
-            ):
-                # "Lakar Inc. and Mireval": two companies; "KeyCorp and Banc One": each is
-                # named on its own elsewhere in the text
-                out.append(Name(first, cut, kind, name.confidence))
-                out.append(Name(cut + 1, last, kind, name.confidence))
-                continue
+            if kind == "ORG" and left_words != right_words:
+                if alone is None:
+                    alone = _names_alone(names, words)
+                if company or {left_words, right_words} <= alone:
+                    # "Lakar Inc. and Mireval": two companies; "KeyCorp and Banc One": each is
+                    # named on its own elsewhere in the text
+                    out.append(Name(first, cut, kind, name.confidence))
+                    out.append(Name(cut + 1, last, kind, name.confidence))
+                    continue
         out.append(Name(first, last, kind, name.confidence))
     return out
 
