@@ -58,21 +58,23 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
+    """The gazetteers, loaded once (folded without filling the cache of :func:`fold`, which is
+    for the words of texts)."""
     places: dict[str, tuple[str, str]] = {}
     for ln in _lines("places.tsv"):
         parts = ln.split("\t")
         canon = parts[1] if len(parts) > 1 else parts[0]
         kind = parts[2] if len(parts) > 2 else "city"
-        places.setdefault(fold(parts[0]), (canon, kind))
+        places.setdefault(fold_uncached(parts[0]), (canon, kind))
     demonyms: dict[str, str] = {}
     for ln in _lines("demonyms.tsv"):
         parts = ln.split("\t")
         if len(parts) == 2:
-            key = fold(parts[0])
+            key = fold_uncached(parts[0])
             if demonyms.get(key, "-") == "-":
                 demonyms[key] = parts[1]
-    orgs = {fold(ln): ln for ln in _lines("orgs.txt")}
-    first = frozenset(fold(ln) for ln in _lines("first_names.txt"))
+    orgs = {fold_uncached(ln): ln for ln in _lines("orgs.txt")}
+    first = frozenset(fold_uncached(ln) for ln in _lines("first_names.txt"))
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     common |= british_spellings(common)
     longest = max((k.count(" ") + 1 for d in (places, orgs, demonyms) for k in d), default=1)
