@@ -94,7 +94,7 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     words, initial = tokens.words, tokens.initial
     n = len(words)
     marks = [w != w.lower() for w in words]
-    for i in [i for i, w in enumerate(words) if w in JOINERS or w[:1].isdigit()]:
+    for i in [i for i, w in enumerate(words) if w in JOINERS or w[0].isdigit()]:
         if marks[i]:
             continue
         word = words[i]
@@ -145,51 +145,6 @@ _SPORT = _words(
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 
-#: What a word says of the capitalised word after it, and of the one before it: kept once
-#: worked out (emptied when this full), as the same few words are seen around most names.
-KIND_CACHE_SIZE = 50_000
-_before_kinds: dict[str, str] = {}
-_after_kinds: dict[str, str] = {}
-
-
-def _before_kind(word: str) -> str:
-    """ "title", "place", "the", "name?" (it may be a first name) or ""."""
-    kind = _before_kinds.get(word)
-    if kind is None:
-        if len(_before_kinds) >= KIND_CACHE_SIZE:
-            _before_kinds.clear()
-        low = word.lower().rstrip(".")
-        if low in _TITLES:
-            kind = "title"
-        elif low in _PLACE_BEFORE:
-            kind = "place"
-        elif low == "the":
-            kind = "the"
-        else:
-            kind = "name?" if low and word.istitle() else ""
-        _before_kinds[word] = kind
-    return kind
-
-
-def _after_kind(word: str) -> str:
-    """ "org", "said", "poss" or ""."""
-    kind = _after_kinds.get(word)
-    if kind is None:
-        if len(_after_kinds) >= KIND_CACHE_SIZE:
-            _after_kinds.clear()
-        low = word.lower().rstrip(".")
-        if low in _ORG_AFTER:
-            kind = "org"
-        elif low in _SAID:
-            kind = "said"
-        elif low in ("'s", "’s"):
-            kind = "poss"
-        else:
-            kind = ""
-        _after_kinds[word] = kind
-    return kind
-
-
 class Context:
     """What the features know of the whole article: its words and how they are written."""
 
@@ -205,20 +160,32 @@ class Context:
         n = len(words)
         counts = Counter(words)
         sport = sum(counts[w] for w in _SPORT if w in counts)
-        sport += sum(c for w, c in counts.items() if w[:1].isdigit() and _SCORE.fullmatch(w))
-        for i in [i for i, word in enumerate(words) if word[:1].isupper()]:
+        sport += sum(c for w, c in counts.items() if w[0].isdigit() and _SCORE.fullmatch(w))
+        # word[0], not word[:1]: a token is never empty, and indexing is quicker than slicing
+        for i in [i for i, word in enumerate(words) if word[0].isupper()]:
             word = words[i]
             low = word.lower()
             if not initial[i] and not caps[i]:
                 self.mid_sentence.add(low)
-            before = _before_kind(words[i - 1]) if i > 0 and not initial[i] else ""
-            if before == "name?":  # a first name before it: the word is a surname
-                previous = words[i - 1]
-                before = "surname" if fold(previous) in lex.first_names else ""
-            after = _after_kind(words[i + 1]) if i + 1 < n else ""
-            if before or after:
-                kinds = self.evidence.setdefault(low, set())
-                kinds.update(k for k in (before, after) if k)
+            before = words[i - 1].lower().rstrip(".") if i > 0 and not initial[i] else ""
+            after = words[i + 1].lower().rstrip(".") if i + 1 < n else ""
+            kinds = set()
+            if before in _TITLES:
+                kinds.add("title")
+            elif before in _PLACE_BEFORE:
+                kinds.add("place")
+            elif before == "the":
+                kinds.add("the")
+            elif before and fold(words[i - 1]) in lex.first_names and words[i - 1].istitle():
+                kinds.add("surname")
+            if after in _ORG_AFTER:
+                kinds.add("org")
+            elif after in _SAID:
+                kinds.add("said")
+            elif after in ("'s", "’s"):
+                kinds.add("poss")
+            if kinds:
+                self.evidence.setdefault(low, set()).update(kinds)
         #: Sport: a town's name there is often a team's.
         self.sport = sport >= max(3, n // 200)
         #: The model's summed weights of each word's own and article features (filled as it tags).
