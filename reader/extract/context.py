@@ -4,6 +4,7 @@ Sabac", "Stripe, the payments company", "Smith said", "in Hackney"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import ascii_letters
 
 from .lexicon import ORG_CUES, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPS, SPEECH
@@ -93,6 +94,12 @@ _ORG_AFTER = re.compile(
 )
 
 
+#: How many answers of :func:`org_evidence` and :func:`noun_type` are kept: the tagger asks them
+#: of each candidate name, and the rules ask again of the same one-word names.
+CUE_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=CUE_CACHE_SIZE)
 def org_evidence(text: str, start: int, end: int) -> bool:
     """Words around an unknown name that make it an organisation: "a battery maker, Voltaris,",
     "analysts at Nomura", "supermarkets such as Kroger", "Voltaris, which …", "Acme’s shares"."""
@@ -112,6 +119,7 @@ def org_evidence(text: str, start: int, end: int) -> bool:
     return not m.group().endswith(", ") or text.startswith(",", end)
 
 
+@lru_cache(maxsize=CUE_CACHE_SIZE)
 def noun_type(text: str, start: int, end: int) -> str | None:
     """ORG or PLACE from a common noun just before, just after, or in an appositive."""
     typ = appos_type(text, end)
