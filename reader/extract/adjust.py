@@ -116,7 +116,8 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             ):
                 out[-1] = Name(previous.first, last, "PER", previous.confidence)
                 continue
-        out.append(Name(first, last, name.type, name.confidence))
+        unchanged = first == name.first and last == name.last
+        out.append(name if unchanged else Name(first, last, name.type, name.confidence))
     return out
 
 
@@ -276,7 +277,7 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
                     out.append(Name(first, cut, kind, name.confidence))
                     out.append(Name(cut + 1, last, kind, name.confidence))
                     continue
-        out.append(Name(first, last, kind, name.confidence))
+        out.append(name)
     return out
 
 
