@@ -31,7 +31,7 @@ def _bare_before(text: str, start: int, reach: int) -> tuple[str, str]:
     the window ends the way every match must skips most of those searches, and the result is
     the same.
     """
-    window = text[max(0, start - reach) : start]
+    window = text[start - reach if start > reach else 0 : start]
     if window[-1:] == "\n":
         window = window[:-1]
     return window, window.rstrip(" \u00a0")

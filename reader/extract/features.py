@@ -176,7 +176,7 @@ class Context:
                 kinds.add("place")
             elif before == "the":
                 kinds.add("the")
-            elif before and fold(words[i - 1]) in lex.first_names and words[i - 1].istitle():
+            elif before and words[i - 1].istitle() and fold(words[i - 1]) in lex.first_names:
                 kinds.add("surname")
             if after in _ORG_AFTER:
                 kinds.add("org")

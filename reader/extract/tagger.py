@@ -120,7 +120,8 @@ def viterbi(emissions: list[list[float]], transitions: Sequence[Sequence[float]]
             new[cur] += row[cur]
         back.append(pointers)
         score = new
-    last = max(range(N), key=lambda lab: score[lab] + transitions[lab][OUT])
+    finals = [value + moves[OUT] for value, moves in zip(score, transitions, strict=True)]
+    last = finals.index(max(finals))  # the first best, as max(key=) gives
     labels = [last]
     for pointers in reversed(back):
         labels.append(pointers[labels[-1]])
