@@ -50,10 +50,28 @@ def _last_word(before: str) -> str:
 
 
 def speech_near(text: str, start: int, end: int) -> bool:
+    return _speech_after(text, end) or _speech_before(text, start, _last_word_before(text, start))
+
+
+def speech_and_place(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """:func:`speech_near` and :func:`prep_place` at once: both look at the word before."""
+    word = _last_word_before(text, start)
+    speech = _speech_after(text, end) or _speech_before(text, start, word)
+    return speech, _prep_before(text, start, word)
+
+
+def _last_word_before(text: str, start: int) -> str:
+    """The word :data:`_PREV_WORD` can take before ``start`` (if it matches)."""
+    return _last_word(_word_before(text, start))
+
+
+def _speech_after(text: str, end: int) -> bool:
     m = _NEXT_SPEECH.match(text, end, end + 30)
-    if m and m.group(1) in SPEECH:
-        return True
-    if _last_word(_word_before(text, start)) not in SPEECH:
+    return bool(m and m.group(1) in SPEECH)
+
+
+def _speech_before(text: str, start: int, word: str) -> bool:
+    if word not in SPEECH:
         return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1) in SPEECH and text[p.end() - 1 : p.end()] != ",")
@@ -158,7 +176,11 @@ def _noun_before(text: str, start: int) -> bool:
 
 
 def prep_place(text: str, start: int) -> bool:
-    if _last_word(_word_before(text, start)).lower() not in PLACE_PREPS:
+    return _prep_before(text, start, _last_word_before(text, start))
+
+
+def _prep_before(text: str, start: int, word: str) -> bool:
+    if word.lower() not in PLACE_PREPS:
         return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1).lower() in PLACE_PREPS and text[p.end() - 1 : p.end()] != ",")

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 from itertools import compress
 
-from .context import noun_type, org_evidence, prep_place, speech_near
+from .context import noun_type, org_evidence, speech_and_place
 from .lexicon import STOP, Lexicon, fold
 from .tokens import KEEPS_STOP, Tokens
 
@@ -345,9 +345,10 @@ def run_cues(tokens: Tokens, first: int, last: int) -> tuple[str, ...]:
     kind = noun_type(text, start, end)
     if kind:
         out.append("cue:noun:" + kind)
-    if speech_near(text, start, end):
+    speech, place = speech_and_place(text, start, end)
+    if speech:
         out.append("cue:speech")
-    if prep_place(text, start):
+    if place:
         out.append("cue:prep")
     return tuple(out)
 
