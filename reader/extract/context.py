@@ -79,7 +79,7 @@ def _speech_before(text: str, start: int, word: str) -> bool:
 
 def appos_type(text: str, end: int) -> str | None:
     """ORG or PLACE from an appositive: "Morena, the ruling party"."""
-    m = _APPOS.match(text, end, end + 90)
+    m = _APPOS.match(text, end, end + 90) if text.startswith(",", end) else None
     if m:
         word = m.group(1)
         low = word.lower()
