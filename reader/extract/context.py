@@ -114,7 +114,7 @@ _ORG_AFTER = re.compile(
 
 #: How many answers of :func:`org_evidence` and :func:`noun_type` are kept: the tagger asks them
 #: of each candidate name, and the rules ask again of the same one-word names.
-CUE_CACHE_SIZE = 512
+CUE_CACHE_SIZE = 2048
 
 
 @lru_cache(maxsize=CUE_CACHE_SIZE)

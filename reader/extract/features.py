@@ -93,7 +93,8 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """
     words, initial = tokens.words, tokens.initial
     n = len(words)
-    marks = [w != w.lower() for w in words]
+    # is_candidate, quicker: a word in lower case (most are) is left as it is by lower()
+    marks = [not w.islower() and w != w.lower() for w in words]
     for i in [i for i, w in enumerate(words) if w in JOINERS or w[0].isdigit()]:
         if marks[i]:
             continue
