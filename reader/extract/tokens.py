@@ -54,7 +54,9 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         # Strings and C loops only: much quicker than a match object (or a tuple) per token.
-        pieces = _SPACED_TOKEN.findall(text)
+        # Without the blanks that end the text: the pattern would try them from each of their
+        # characters, in time that grows with the square of their length.
+        pieces = _SPACED_TOKEN.findall(text.rstrip())
         words = list(map(str.lstrip, pieces))  # what \s matches is what str.isspace() is
         ends = list(accumulate(map(len, pieces)))
         starts = list(map(sub, ends, map(len, words)))
