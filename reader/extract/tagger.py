@@ -269,8 +269,7 @@ class Model:
         Each part of a token's features is summed once and kept: the word's own, each neighbour's
         in each place, the article's for the word, the token's place in its sentence and line;
         a token's emission is then the sum of seven rows (the word's own and the article's for it
-        kept summed). The tagger spends most of its time
-        here, so this is written for speed.
+        are kept summed). The tagger spends most of its time here, so this is written for speed.
         """
         lex = context.lex
         words, initial, caps, headline = tokens.words, tokens.initial, tokens.caps, tokens.headline

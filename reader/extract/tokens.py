@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, count
+from itertools import accumulate
 from operator import sub
 
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
@@ -116,7 +116,7 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
     out = [False] * n
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
-    openers += compress(count(1), map(_SENTENCE_END.__contains__, words))
+    openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
             i += 1
