@@ -206,7 +206,9 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
         if any(n.first <= first < n.last and (n.type == "ORG" or n.first < first) for n in inside):
             continue  # the tagger's organisation, or a name running into the head
         sure = max([n.confidence for n in inside], default=0.0)
-        out = [n for n in out if n not in inside]
+        # those not inside, found again by their place: comparing names one by one with every
+        # name inside takes time that grows with the square of a long text's names
+        out = [n for n in out if not (n.first < last and first < n.last)]
         out.append(Name(first, max([last, *(n.last for n in inside)]), "ORG", sure))
     return sorted(out, key=lambda name: name.first)
 
