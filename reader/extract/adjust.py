@@ -22,6 +22,18 @@ from .tokens import Tokens, dateline, is_headline
 _BYLINE = re.compile(
     r"(?m)^[ \t]*[Bb][Yy][ \t]+([^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3})[ \t]*$"
 )
+#: :data:`_BYLINE` after a line break: a search for a pattern that opens with a character is
+#: much quicker than one for a line's start, which is tried at every character.
+_BYLINE_AFTER_BREAK = re.compile(r"(?m)\n" + _BYLINE.pattern.removeprefix("(?m)^"))
+
+
+def _bylines(text: str) -> list[re.Match[str]]:
+    """Every match of :data:`_BYLINE` in ``text``, in order."""
+    first = _BYLINE.match(text)
+    rest = list(_BYLINE_AFTER_BREAK.finditer(text))
+    return [first, *rest] if first else rest
+
+
 #: Confidence given to what the article's header says (its dateline, agency and byline).
 _HEADER_CONFIDENCE = 10.0
 
@@ -40,7 +52,7 @@ def _with_header(names: list[Name], tokens: Tokens) -> list[Name]:
             at = text.find("(" + agency + ")", start, end)
             if at >= 0:
                 spans.append((at + 1, at + 1 + len(agency), "ORG"))
-    for match in _BYLINE.finditer(text):
+    for match in _bylines(text):
         spans.append((match.start(1), match.end(1), "PER"))
     if not spans:
         return names
@@ -127,7 +139,8 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             ):
                 out[-1] = Name(previous.first, last, "PER", previous.confidence)
                 continue
-        out.append(Name(first, last, name.type, name.confidence))
+        unchanged = first == name.first and last == name.last
+        out.append(name if unchanged else Name(first, last, name.type, name.confidence))
     return out
 
 
@@ -171,6 +184,7 @@ _INSTITUTIONS = frozenset(
 #: Small words inside such a name: "Council of Churches of Valdoria", "Bureau of Alcohol &
 #: Tobacco". ("and" and "the" are left out: they join two names as often as they are in one.)
 _INSIDE = frozenset(("of", "&"))
+_OF_FOR = frozenset(("of", "for"))
 
 
 def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
@@ -180,11 +194,12 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
     over the head already, its span stands: it has seen more of the sentence."""
     words = tokens.words
     spans: list[tuple[int, int]] = []
-    k = 0
-    while k < len(words) - 2:
+    # The word before each "of" or "for", but the last two words: found in one quick pass.
+    heads = [k for k, word in enumerate(words[1:-1]) if word in _OF_FOR]
+    free = 0  # where the next name may start: a name found is not looked into again
+    for k in heads:
         head = words[k]
-        if not (head.istitle() and head.lower() in _INSTITUTIONS and words[k + 1] in ("of", "for")):
-            k += 1
+        if k < free or not (head.istitle() and head.lower() in _INSTITUTIONS):
             continue
         end = last = k + 2
         while end < len(words) and (
@@ -196,7 +211,7 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
                 last = end
         if last > k + 2:
             spans.append((k, last))
-        k = max(last, k + 1)
+        free = max(last, k + 1)
     if not spans:
         return names
     out = list(names)
@@ -205,7 +220,9 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
         if any(n.first <= first < n.last and (n.type == "ORG" or n.first < first) for n in inside):
             continue  # the tagger's organisation, or a name running into the head
         sure = max([n.confidence for n in inside], default=0.0)
-        out = [n for n in out if n not in inside]
+        # those not inside, found again by their place: comparing names one by one with every
+        # name inside takes time that grows with the square of a long text's names
+        out = [n for n in out if not (n.first < last and first < n.last)]
         out.append(Name(first, max([last, *(n.last for n in inside)]), "ORG", sure))
     return sorted(out, key=lambda name: name.first)
 
@@ -555,7 +572,7 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
     """A name before "Ltd." or "Inc" is a company's, and takes the word in; two known places
     joined by "and" are two places ("Lagos and Abuja"), not one organisation."""
     words = tokens.words
-    alone = _names_alone(names, words)
+    alone: set[tuple[str, ...]] | None = None  # worked out when first needed: it seldom is
     out: list[Name] = []
     for name in names:
         first, last, kind = name.first, name.last, name.type
@@ -571,17 +588,16 @@ def _companies_and_lists(names: list[Name], tokens: Tokens, lex: Lexicon) -> lis
                 continue
             left_words, right_words = tuple(words[first:cut]), tuple(words[cut + 1 : last])
             company = cut - first > 1 and words[cut - 1].lower().rstrip(".") in COMPANY_ENDS
-            if (
-                kind == "ORG"
-                and left_words != right_words
-                and (company or {left_words, right_words} <= alone)
-            ):
-                # "Lakar Inc. and Mireval": two companies; "KeyCorp and Banc One": each is
-                # named on its own elsewhere in the text
-                out.append(Name(first, cut, kind, name.confidence))
-                out.append(Name(cut + 1, last, kind, name.confidence))
-                continue
-        out.append(Name(first, last, kind, name.confidence))
+            if kind == "ORG" and left_words != right_words:
+                if alone is None:
+                    alone = _names_alone(names, words)
+                if company or {left_words, right_words} <= alone:
+                    # "Lakar Inc. and Mireval": two companies; "KeyCorp and Banc One": each is
+                    # named on its own elsewhere in the text
+                    out.append(Name(first, cut, kind, name.confidence))
+                    out.append(Name(cut + 1, last, kind, name.confidence))
+                    continue
+        out.append(name)
     return out
 
 

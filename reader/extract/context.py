@@ -4,6 +4,8 @@ Sabac", "Stripe, the payments company", "Smith said", "in Hackney"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from string import ascii_letters
 
 from .lexicon import ORG_CUES, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPS, SPEECH
 
@@ -20,17 +22,64 @@ _APPOS = re.compile(
 )
 
 
+def _bare_before(text: str, start: int, reach: int) -> tuple[str, str]:
+    """The ``reach`` characters before ``start`` as a pattern ending in ``$`` sees them (``$``
+    also matches before a final line break, which is left out), and the same without the
+    blanks at its end.
+
+    A pattern searched for before a name tries every place in its window: checking first that
+    the window ends the way every match must skips most of those searches, and the result is
+    the same.
+    """
+    window = text[start - reach if start > reach else 0 : start]
+    if window[-1:] == "\n":
+        window = window[:-1]
+    return window, window.rstrip(" \u00a0")
+
+
+def _word_before(text: str, start: int) -> str:
+    """What :data:`_PREV_WORD`'s word ends, before ``start``: the text without the blanks and
+    the one comma at its end (the word, if it matches, ends this text)."""
+    bare = _bare_before(text, start, 20)[1]
+    return bare[:-1].rstrip(" \u00a0") if bare[-1:] == "," else bare
+
+
+def _last_word(before: str) -> str:
+    """The ASCII letters that end ``before``: the word ``[A-Za-z]+`` takes there."""
+    return before[len(before.rstrip(ascii_letters)) :]
+
+
 def speech_near(text: str, start: int, end: int) -> bool:
+    return _speech_after(text, end) or _speech_before(text, start, _last_word_before(text, start))
+
+
+def speech_and_place(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """:func:`speech_near` and :func:`prep_place` at once: both look at the word before."""
+    word = _last_word_before(text, start)
+    speech = _speech_after(text, end) or _speech_before(text, start, word)
+    return speech, _prep_before(text, start, word)
+
+
+def _last_word_before(text: str, start: int) -> str:
+    """The word :data:`_PREV_WORD` can take before ``start`` (if it matches)."""
+    return _last_word(_word_before(text, start))
+
+
+def _speech_after(text: str, end: int) -> bool:
     m = _NEXT_SPEECH.match(text, end, end + 30)
-    if m and m.group(1) in SPEECH:
-        return True
+    return bool(m and m.group(1) in SPEECH)
+
+
+def _speech_before(text: str, start: int, word: str) -> bool:
+    if word not in SPEECH:
+        return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1) in SPEECH and text[p.end() - 1 : p.end()] != ",")
 
 
 def appos_type(text: str, end: int) -> str | None:
     """ORG or PLACE from an appositive: "Morena, the ruling party"."""
-    m = _APPOS.match(text, end, end + 90)
+    m = _APPOS.match(text, end, end + 90) if text.startswith(",", end) else None
     if m:
         word = m.group(1)
         low = word.lower()
@@ -54,6 +103,8 @@ _ORG_BEFORE = re.compile(
     # "supermarkets such as Kroger", "agencies, including Caritas"
     r"|\b(?i:" + _PLURAL_ORGS + r"),?[ \u00a0]+(?:such[ \u00a0]+as|including|like)[ \u00a0]+)$"
 )
+#: The word that ends every match of :data:`_ORG_BEFORE` but the first kind, before its blanks.
+_ORG_BEFORE_LAST = frozenset(("at", "from", "as", "including", "like"))
 _ORG_AFTER = re.compile(
     r"[ \u00a0]*,[ \u00a0]*which\b"
     r"|(?:’s|'s)[ \u00a0]+(?:shares|headquarters|board|chief[ \u00a0]+executive|CEO|employees|"
@@ -61,23 +112,38 @@ _ORG_AFTER = re.compile(
 )
 
 
+#: How many answers of :func:`org_evidence` and :func:`noun_type` are kept: the tagger asks them
+#: of each candidate name, and the rules ask again of the same one-word names.
+CUE_CACHE_SIZE = 2048
+
+
+@lru_cache(maxsize=CUE_CACHE_SIZE)
 def org_evidence(text: str, start: int, end: int) -> bool:
     """Words around an unknown name that make it an organisation: "a battery maker, Voltaris,",
     "analysts at Nomura", "supermarkets such as Kroger", "Voltaris, which …", "Acme’s shares"."""
     if _ORG_AFTER.match(text, end, end + 40):
         return True
+    window, bare = _bare_before(text, start, 40)
+    if bare == window:
+        return False
+    if bare[-1:] == ",":  # "a battery maker, Voltaris": a noun of organisations, then the comma
+        if _last_word(bare[:-1]) not in ORG_NOUNS:
+            return False
+    elif _last_word(bare) not in _ORG_BEFORE_LAST:
+        return False
     m = _ORG_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
     return not m.group().endswith(", ") or text.startswith(",", end)
 
 
+@lru_cache(maxsize=CUE_CACHE_SIZE)
 def noun_type(text: str, start: int, end: int) -> str | None:
     """ORG or PLACE from a common noun just before, just after, or in an appositive."""
     typ = appos_type(text, end)
     if typ:
         return typ
-    p = _PREV.search(text, max(0, start - 30), start)
+    p = _PREV.search(text, max(0, start - 30), start) if _noun_before(text, start) else None
     if p:
         word = p.group(1)
         if word in PLACE_NOUNS:
@@ -94,7 +160,28 @@ def noun_type(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_NOUNS = PLACE_NOUNS | ORG_NOUNS
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether :data:`_PREV`'s word could be a place's or an organisation's noun: the text
+    before ``start`` ends in one, then blanks (or in one, blanks, "of" and blanks)."""
+    window, bare = _bare_before(text, start, 30)
+    if bare == window:
+        return False
+    word = _last_word(bare)
+    if word in _NOUNS:
+        return True
+    return word == "of" and _last_word(bare[:-2].rstrip(" \u00a0")) in _NOUNS
+
+
 def prep_place(text: str, start: int) -> bool:
+    return _prep_before(text, start, _last_word_before(text, start))
+
+
+def _prep_before(text: str, start: int, word: str) -> bool:
+    if word.lower() not in PLACE_PREPS:
+        return False
     p = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(p and p.group(1).lower() in PLACE_PREPS and text[p.end() - 1 : p.end()] != ",")
 

@@ -24,8 +24,20 @@ class Cluster:
         self.last = fold(words[-1]) if words else ""
 
 
-def _name_words(name: str) -> list[str]:
-    return [w for w in name.split() if w not in PARTICLES and w.lower() not in _SUFFIXES]
+#: A name's words, kept: each mention's are looked at several times (emptied when this full).
+NAME_WORDS_CACHE_SIZE = 20_000
+_name_words_cache: dict[str, tuple[str, ...]] = {}
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    words = _name_words_cache.get(name)
+    if words is None:
+        if len(_name_words_cache) >= NAME_WORDS_CACHE_SIZE:
+            _name_words_cache.clear()
+        words = _name_words_cache[name] = tuple(
+            w for w in name.split() if w not in PARTICLES and w.lower() not in _SUFFIXES
+        )
+    return words
 
 
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])

@@ -10,6 +10,7 @@ gets one type, and :mod:`reader.extract.coref` merges the mentions of one refere
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from .adjust import COMPANY_ENDS, adjust
 from .coref import Cluster, cluster
@@ -20,6 +21,8 @@ from .roles import context_role, title_role
 from .tagger import Name, model
 from .tokens import Tokens, tokenize
 
+#: A mention's start, to sort by (quicker than a lambda).
+_START = attrgetter("start")
 #: The tagger's types as entity types (MISC is a group only when it is a nationality word).
 TYPE_OF = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 
@@ -37,7 +40,7 @@ def extract_entities(text: str) -> list[Entity]:
     names = adjust(model().tag(tokens, lex), tokens, lex)
     raws = [raw for name in names if (raw := _raw(name, tokens, text, lex)) is not None]
     _agree(raws, names, lex)
-    raws.sort(key=lambda r: r.start)
+    raws.sort(key=_START)
     entities = [_entity(c, text) for c in cluster(raws, text, lex)]
     entities = [e for e in entities if e is not None]
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
@@ -183,7 +186,7 @@ def _companies(raws: list[Raw], lex: Lexicon) -> set[str]:
 
 
 def _entity(c: Cluster, text: str) -> Entity | None:
-    raws = sorted(c.raws, key=lambda r: r.start)
+    raws = sorted(c.raws, key=_START)
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for r in raws:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import compress
 
-from .context import noun_type, org_evidence, prep_place, speech_near
+from .context import noun_type, org_evidence, speech_and_place
 from .lexicon import STOP, Lexicon, fold
 from .tokens import KEEPS_STOP, Tokens
 
@@ -92,8 +93,9 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """
     words, initial = tokens.words, tokens.initial
     n = len(words)
-    marks = [w != w.lower() for w in words]
-    for i in [i for i, w in enumerate(words) if w in JOINERS or w[:1].isdigit()]:
+    # is_candidate, quicker: a word in lower case (most are) is left as it is by lower()
+    marks = [not w.islower() and w != w.lower() for w in words]
+    for i in [i for i, w in enumerate(words) if w in JOINERS or w[0].isdigit()]:
         if marks[i]:
             continue
         word = words[i]
@@ -106,17 +108,15 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
         elif word[:1].isdigit():
             marks[i] = (i > 0 and marks[i - 1]) or (i < n - 1 and is_candidate(words[i + 1]))
     runs = []
-    i = 0
-    while i < n:
-        if marks[i]:
-            j = i + 1
-            while j < n and marks[j] and not initial[j]:
-                j += 1
-            if j > i + 1 or words[i].lower() not in STOP:
-                runs.append((i, j))
-            i = j
-        else:
-            i += 1
+    end = 0
+    for i in compress(range(n), marks):
+        if i < end:
+            continue  # inside the run before
+        end = i + 1
+        while end < n and marks[end] and not initial[end]:
+            end += 1
+        if end > i + 1 or words[i].lower() not in STOP:
+            runs.append((i, end))
     return runs
 
 
@@ -161,8 +161,9 @@ class Context:
         n = len(words)
         counts = Counter(words)
         sport = sum(counts[w] for w in _SPORT if w in counts)
-        sport += sum(c for w, c in counts.items() if w[:1].isdigit() and _SCORE.fullmatch(w))
-        for i in [i for i, word in enumerate(words) if word[:1].isupper()]:
+        sport += sum(c for w, c in counts.items() if w[0].isdigit() and _SCORE.fullmatch(w))
+        # word[0], not word[:1]: a token is never empty, and indexing is quicker than slicing
+        for i in [i for i, word in enumerate(words) if word[0].isupper()]:
             word = words[i]
             low = word.lower()
             if not initial[i] and not caps[i]:
@@ -176,7 +177,7 @@ class Context:
                 kinds.add("place")
             elif before == "the":
                 kinds.add("the")
-            elif before and fold(words[i - 1]) in lex.first_names and words[i - 1].istitle():
+            elif before and words[i - 1].istitle() and fold(words[i - 1]) in lex.first_names:
                 kinds.add("surname")
             if after in _ORG_AFTER:
                 kinds.add("org")
@@ -188,7 +189,7 @@ class Context:
                 self.evidence.setdefault(low, set()).update(kinds)
         #: Sport: a town's name there is often a team's.
         self.sport = sport >= max(3, n // 200)
-        #: The model's summed weights of each word's article features (filled as it tags).
+        #: The model's summed weights of each word's own and article features (filled as it tags).
         self.row_cache: dict[str, tuple[float, ...]] = {}
 
     def doc_features(self, word: str) -> tuple[str, ...]:
@@ -345,9 +346,10 @@ def run_cues(tokens: Tokens, first: int, last: int) -> tuple[str, ...]:
     kind = noun_type(text, start, end)
     if kind:
         out.append("cue:noun:" + kind)
-    if speech_near(text, start, end):
+    speech, place = speech_and_place(text, start, end)
+    if speech:
         out.append("cue:speech")
-    if prep_place(text, start):
+    if place:
         out.append("cue:prep")
     return tuple(out)
 

@@ -23,8 +23,23 @@ def _lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
 
 
+#: Folded strings kept: the same words are folded again and again (emptied when this full).
+FOLD_CACHE_SIZE = 50_000
+_folded: dict[str, str] = {}
+
+
 def fold(s: str) -> str:
     """Key for comparing names: no accents, no case, curly apostrophes straightened."""
+    folded = _folded.get(s)
+    if folded is None:
+        if len(_folded) >= FOLD_CACHE_SIZE:
+            _folded.clear()
+        folded = _folded[s] = fold_uncached(s)
+    return folded
+
+
+def fold_uncached(s: str) -> str:
+    """:func:`fold`, computed."""
     s = s.replace("’", "'").replace("‘", "'")
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
@@ -43,21 +58,23 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
+    """The gazetteers, loaded once (folded without filling the cache of :func:`fold`, which is
+    for the words of texts)."""
     places: dict[str, tuple[str, str]] = {}
     for ln in _lines("places.tsv"):
         parts = ln.split("\t")
         canon = parts[1] if len(parts) > 1 else parts[0]
         kind = parts[2] if len(parts) > 2 else "city"
-        places.setdefault(fold(parts[0]), (canon, kind))
+        places.setdefault(fold_uncached(parts[0]), (canon, kind))
     demonyms: dict[str, str] = {}
     for ln in _lines("demonyms.tsv"):
         parts = ln.split("\t")
         if len(parts) == 2:
-            key = fold(parts[0])
+            key = fold_uncached(parts[0])
             if demonyms.get(key, "-") == "-":
                 demonyms[key] = parts[1]
-    orgs = {fold(ln): ln for ln in _lines("orgs.txt")}
-    first = frozenset(fold(ln) for ln in _lines("first_names.txt"))
+    orgs = {fold_uncached(ln): ln for ln in _lines("orgs.txt")}
+    first = frozenset(fold_uncached(ln) for ln in _lines("first_names.txt"))
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     common |= british_spellings(common)
     longest = max((k.count(" ") + 1 for d in (places, orgs, demonyms) for k in d), default=1)

@@ -83,9 +83,24 @@ def title_role(title: str) -> str | None:
     return " ".join(words)
 
 
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz’'-"
+
+
+def _last_word(before: str) -> str:
+    """The word :data:`_BEFORE`'s role noun must be, if it matches: the lower-case letters (and
+    apostrophes, hyphens) that end ``before``, past its spaces and one comma (and a final line
+    break, which ``$`` lets by). Checked first, it spares most searches, which try every place."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    before = before.rstrip(" ")
+    if before.endswith(","):
+        before = before[:-1].rstrip(" ")
+    return before[len(before.rstrip(_WORD_CHARS)) :]
+
+
 def context_role(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 50) : start]
-    m = _BEFORE.search(before)
+    m = _BEFORE.search(before) if _last_word(before) in ROLE_HEADS else None
     if m and m.group(2) in ROLE_HEADS:
         role = _compose(m.group(1).split())
         if role:
