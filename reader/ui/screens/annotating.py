@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.screen import Screen
@@ -34,11 +35,13 @@ from reader.store import (
 from reader.store.drafts import Draft, DraftBox
 from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
-from reader.ui.screens.note_editor import NoteEditor, NoteResult
 from reader.ui.typeahead import KeyHold
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.highlights_pane import HighlightsPane
 from reader.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from reader.ui.screens.note_editor import NoteResult
 
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
@@ -293,6 +296,8 @@ class AnnotatingScreen(Screen[None]):
         )
         note = recovered if recovered is not None else (record.note if record else "")
         tags = recovered_tags if recovered_tags is not None else (record.tags if record else ())
+        from reader.ui.screens.note_editor import NoteEditor  # loaded with the first note
+
         editor = NoteEditor(passage, note, tags, recovered=recovered is not None)
         self.app.push_screen(editor, self._note_done)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +13,6 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
-from reader.extract import Entity, Quote, extract_entities, extract_quotes
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.screens.annotating import AnnotatingScreen
@@ -24,12 +25,13 @@ from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
 
+if TYPE_CHECKING:
+    from reader.extract import Entity, Quote
+
 #: Below this many columns the side column starts hidden, leaving the text the whole width.
 SIDE_COLUMN_MIN_WIDTH = 100
 #: Seconds of stillness before the reading position is written (one write per pause, not per key).
 SAVE_DELAY = 0.8
-#: Articles up to this many characters are read for entities and quotes while the screen mounts.
-EAGER_EXTRACT_CHARS = 100_000
 #: Seconds between two looks at the database for another window's changes.
 WATCH_SECONDS = 2.0
 
@@ -101,13 +103,9 @@ class ReadingScreen(AnnotatingScreen):
         view = self.query_one(ArticleView)
         self.set_focus(view)
         self._show_position(view.caret)
-        # A news-length article is read in milliseconds: start at once, so the panes fill
-        # with the first frames. A long one would compete with the first paint for the
-        # interpreter, so it waits for the text to show.
-        if len(self.article.text) <= EAGER_EXTRACT_CHARS:
-            self.find_entities()
-        else:
-            self.call_after_refresh(self.find_entities)
+        # The extractor (its import, then the reading) would compete with the first paint
+        # for the interpreter, so it waits for the text to show.
+        self.call_after_refresh(self.find_entities)
         self.call_after_refresh(self.load_highlights)
         # Another reader on the same file: its highlights show here within a few seconds.
         self.set_interval(WATCH_SECONDS, self._watch_other_windows)
@@ -162,6 +160,8 @@ class ReadingScreen(AnnotatingScreen):
     )
     def find_entities(self) -> None:
         """Entities first (the pane fills at once), then the quotes that build on them."""
+        from reader.extract import extract_entities, extract_quotes  # loaded here, when first used
+
         entities = extract_entities(self.article.text)
         self.app.call_from_thread(self.query_one(SidePanel).set_entities, entities)
         quotes = extract_quotes(self.article.text, entities)
