@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reader.article.decode import MAX_ARTICLE_BYTES, decode_bytes, too_large_problem
 from reader.article.errors import ArticleError
-from reader.article.html import extract_html
 from reader.article.markdown import Extracted, extract_markdown
 from reader.article.model import Article, Paragraph
 from reader.article.newswire import Header, match_dateline, parse_header
@@ -227,6 +226,8 @@ def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
     if fmt == "markdown":
         return _from_markup(extract_markdown(text), source=source, fmt=fmt)
     if fmt == "html":
+        from reader.article.html import extract_html  # and its HTML parser: for HTML files only
+
         return _from_markup(extract_html(text), source=source, fmt=fmt)
     header = parse_header(text, wire=fmt == "newswire")
     spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]

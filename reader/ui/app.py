@@ -24,14 +24,15 @@ from reader.inert import inert_line
 from reader.paths import styles_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
-from reader.ui.screens.reading import ReadingScreen
 from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 
-# The other screens are imported where they are first used: an article's first frame needs none.
+# The screens are imported where they are first used, so that the first frame waits only for
+# the one it shows (the library does not need the reading screen, nor an article the library).
 if TYPE_CHECKING:
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.screens.notes import NotesScreen
+    from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
 #: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
@@ -115,12 +116,11 @@ class ReaderApp(App[None]):
 
         editors = [s for s in self.screen_stack if isinstance(s, NoteEditor)]
         typed = editors[-1].typed() if editors else None
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.flush_draft(typed)
-                pending = screen.pending_position()
-                if pending is not None:
-                    self.store.save_position(*pending)
+        for screen in self._reading_screens():
+            screen.flush_draft(typed)
+            pending = screen.pending_position()
+            if pending is not None:
+                self.store.save_position(*pending)
         self.exit(return_code=1)
 
     # -- opening articles ------------------------------------------------------------------------
@@ -190,6 +190,8 @@ class ReaderApp(App[None]):
     def _push_reading(
         self, article: Article, document: DocumentRecord | None, offset: int | None = None
     ) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
         self.push_screen(
             ReadingScreen(
                 article,
@@ -220,10 +222,15 @@ class ReaderApp(App[None]):
         """Keep what is typed in the note editor as a draft."""
         # The editor is a screen of its own, so its messages come here; the reading screen
         # underneath owns the highlight being annotated.
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ReadingScreen):
-                screen.keep_draft(event.text)
-                return
+        screens = self._reading_screens()
+        if screens:
+            screens[-1].keep_draft(event.text)
+
+    def _reading_screens(self) -> list[ReadingScreen]:
+        """The reading screens in the stack, the bottom one first."""
+        from reader.ui.screens.reading import ReadingScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, ReadingScreen)]
 
     def _library(self) -> LibraryScreen | None:
         from reader.ui.screens.library import LibraryScreen
@@ -277,11 +284,10 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Write an unsaved reading position before leaving."""
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                pending = screen.pending_position()
-                if pending is not None:
-                    await asyncio.to_thread(self.store.save_position, *pending)
+        for screen in self._reading_screens():
+            pending = screen.pending_position()
+            if pending is not None:
+                await asyncio.to_thread(self.store.save_position, *pending)
         self.exit()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
