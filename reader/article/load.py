@@ -13,13 +13,17 @@ import re
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.article.decode import MAX_ARTICLE_BYTES, decode_bytes, too_large_problem
 from reader.article.errors import ArticleError
-from reader.article.markdown import Extracted, extract_markdown
 from reader.article.model import Article, Paragraph
 from reader.article.newswire import Header, match_dateline, parse_header
 from reader.article.sentences import CLOSERS, FINAL_MARKS, split_sentences
+
+# The Markdown and HTML readers (their patterns, an HTML parser) load with the first such file.
+if TYPE_CHECKING:
+    from reader.article.markdown import Extracted
 
 FORMATS = ("newswire", "text", "markdown", "html")
 #: Extensions that fix the format; any other file is sniffed.
@@ -224,9 +228,11 @@ def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
     if fmt not in FORMATS:
         raise ArticleError(source, f"unknown format {fmt!r}")
     if fmt == "markdown":
+        from reader.article.markdown import extract_markdown
+
         return _from_markup(extract_markdown(text), source=source, fmt=fmt)
     if fmt == "html":
-        from reader.article.html import extract_html  # and its HTML parser: for HTML files only
+        from reader.article.html import extract_html
 
         return _from_markup(extract_html(text), source=source, fmt=fmt)
     header = parse_header(text, wire=fmt == "newswire")

@@ -18,8 +18,10 @@ from tests.ui.articles import SHORT
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Loaded later: the extractor in the worker that fills the panes, the rest on first use.
+#: Loaded later: the extractor in the worker that fills the panes (after the first frame), the
+#: rest when first used.
 NOT_BEFORE_FIRST_FRAME = [
+    "reader.extract",
     "reader.extract.tagger",
     "reader.extract.entities",
     "reader.extract.quotes",

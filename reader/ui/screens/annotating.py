@@ -37,11 +37,11 @@ from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
 from reader.ui.typeahead import KeyHold
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.highlights_pane import HighlightsPane
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.ui.screens.note_editor import NoteResult
+    from reader.ui.widgets.highlights_pane import HighlightsPane
 
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
@@ -378,8 +378,8 @@ class AnnotatingScreen(Screen[None]):
         if self.drafts is not None:
             self.drafts.discard(key)
 
-    @on(HighlightsPane.Chosen)
-    def jump_to_highlight(self, event: HighlightsPane.Chosen) -> None:
+    def on_highlights_pane_chosen(self, event: HighlightsPane.Chosen) -> None:
+        """To the highlight chosen in the highlights pane (built after the first frame)."""
         view = self.query_one(ArticleView)
         placed = event.placed
         if not placed.anchored:

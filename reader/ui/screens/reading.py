@@ -17,16 +17,16 @@ from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.screens.annotating import AnnotatingScreen
 from reader.ui.widgets.article_header import ArticleHeader
-from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.entities_pane import EntitiesPane
-from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.extract import Entity, Quote
+    from reader.ui.widgets.article_pane import ArticlePane
+    from reader.ui.widgets.entities_pane import EntitiesPane
+    from reader.ui.widgets.quotes_pane import QuotesPane
 
 #: Below this many columns the side column starts hidden, leaving the text the whole width.
 SIDE_COLUMN_MIN_WIDTH = 100
@@ -170,8 +170,11 @@ class ReadingScreen(AnnotatingScreen):
     def _show_quotes(self, quotes: list[Quote]) -> None:
         self.query_one(SidePanel).set_quotes(quotes)
 
-    @on(QuotesPane.Chosen)
-    def jump_to_quote(self, event: QuotesPane.Chosen) -> None:
+    # The side column's panes are built after the first frame, so their messages are handled
+    # by name (``on_<pane>_<message>``), which needs no import of the pane.
+
+    def on_quotes_pane_chosen(self, event: QuotesPane.Chosen) -> None:
+        """Mark the quote chosen in the quotes pane in the text."""
         quote = event.quote
         view = self.query_one(ArticleView)
         view.show_mentions(
@@ -179,14 +182,14 @@ class ReadingScreen(AnnotatingScreen):
         )
         view.action_match(1)
 
-    @on(EntitiesPane.Highlighted)
-    def light_up_mentions(self, event: EntitiesPane.Highlighted) -> None:
+    def on_entities_pane_highlighted(self, event: EntitiesPane.Highlighted) -> None:
+        """Light up every mention of the entity under the pane's cursor."""
         entity: Entity = event.entity
         spans = [(m.start, m.end) for m in entity.mentions]
         self.query_one(ArticleView).show_mentions(entity.name, spans)
 
-    @on(EntitiesPane.Jump)
-    def jump_to_mention(self, event: EntitiesPane.Jump) -> None:
+    def on_entities_pane_jump(self, event: EntitiesPane.Jump) -> None:
+        """To the next or previous mention."""
         self.query_one(ArticleView).action_match(event.step)
 
     def action_pane(self, pane: str) -> None:
@@ -196,8 +199,8 @@ class ReadingScreen(AnnotatingScreen):
         side.show_paragraph(self.article.paragraph_index_at(self.query_one(ArticleView).caret))
         side.show(pane, focus=True)
 
-    @on(ArticlePane.ParagraphChosen)
-    def jump_to_paragraph(self, event: ArticlePane.ParagraphChosen) -> None:
+    def on_article_pane_paragraph_chosen(self, event: ArticlePane.ParagraphChosen) -> None:
+        """To the paragraph chosen in the outline."""
         view = self.query_one(ArticleView)
         view.move_to(event.offset)
         view.focus()
