@@ -22,10 +22,11 @@ Then the process is stopped (``SIGTERM``) and the next run starts.
 The sides of a case run interleaved (ours, bare, bare, ours, ...) after one untimed warm-up run
 each, and the table shows medians and the ratio of the medians, so that a noisy shared machine
 moves every side alike. ``--against TREE`` adds ``reader`` from another checkout to both cases.
-Every run uses a temporary annotation file (``--db``), never the user's. Beside the ratio of
-the medians (the figure the goals are about), the table shows the median of the ratios of runs
-in the same round (*paired*) and the ratio of the fastest runs (*of mins*), which a busy
-machine moves least.
+Bytecode is cached as for an installed program (``PYTHONDONTWRITEBYTECODE`` is dropped, so the
+warm-up runs write it). Every run uses a temporary annotation file (``--db``), never the user's.
+Beside the ratio of the medians (the figure the goals are about), the table shows the median of
+the ratios of runs in the same round (*paired*) and the ratio of the fastest runs (*of mins*),
+which a busy machine moves least.
 
 Goals (issue 16): the article within 1.10x of the bare app, no arguments within 1.15x.
 ``--check`` fails when the ratio of the fastest runs is past 2.0x for either: generous on
@@ -146,7 +147,9 @@ def _make_controlling_terminal() -> None:
 def _environment(tree: Path) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(tree), TERM="xterm-256color", LANG="C.UTF-8")
     env["LC_ALL"] = "C.UTF-8"
-    for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL", "READER_DB"):
+    # Bytecode is written and used, as it is for an installed ``reader``: the warm-up run writes
+    # it, so no timed run compiles source.
+    for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL", "READER_DB", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     return env
 
