@@ -163,12 +163,19 @@ class ReadingScreen(AnnotatingScreen):
         from reader.extract import extract_entities, extract_quotes  # loaded here, when first used
 
         entities = extract_entities(self.article.text)
-        self.app.call_from_thread(self.query_one(SidePanel).set_entities, entities)
+        self.app.call_from_thread(self._show_entities, entities)
         quotes = extract_quotes(self.article.text, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
 
+    # The column is gone when the screen closed while the extractor ran (a quick q or Esc).
+
+    def _show_entities(self, entities: list[Entity]) -> None:
+        for side in self.query(SidePanel):
+            side.set_entities(entities)
+
     def _show_quotes(self, quotes: list[Quote]) -> None:
-        self.query_one(SidePanel).set_quotes(quotes)
+        for side in self.query(SidePanel):
+            side.set_quotes(quotes)
 
     # The side column's panes are built after the first frame, so their messages are handled
     # by name (``on_<pane>_<message>``), which needs no import of the pane.
