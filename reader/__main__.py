@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.article import Article, ArticleError, load_article
@@ -92,16 +93,24 @@ def run_reader(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-from reader.exchange.commands import EXCHANGE_COMMANDS  # noqa: E402 - registered with the rest
-from reader.extract.command import EXTRACT_COMMANDS  # noqa: E402
+#: The subcommands. Their modules are imported only when one of them runs, so that
+#: ``reader ARTICLE`` starts without them.
+COMMANDS = ("extract", "export", "import", "notes")
 
-COMMANDS = {**EXTRACT_COMMANDS, **EXCHANGE_COMMANDS}
+
+def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]:
+    """The parser factory and the run function of a subcommand."""
+    if name == "extract":
+        from reader.extract.command import EXTRACT_COMMANDS as commands
+    else:
+        from reader.exchange.commands import EXCHANGE_COMMANDS as commands
+    return commands[name]
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
-        make_parser, run = COMMANDS[argv[0]]
+        make_parser, run = subcommand(argv[0])
         argv = argv[1:]
     else:
         make_parser, run = _parser, run_reader

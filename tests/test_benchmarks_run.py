@@ -17,6 +17,7 @@ RUNS = [
     ("bench_panes.py", ["--quick", "--reps", "3", "--check"], "Panes filled after first paint"),
     ("bench_highlights.py", ["--reps", "2", "--check"], "highlights drawn"),
     ("bench_extract_jobs.py", ["--quick", "--check"], "Check: PASS"),
+    ("bench_startup.py", ["--quick", "--check"], "Check: PASS"),
 ]
 
 

@@ -107,3 +107,13 @@ def test_core_never_imports_textual() -> None:
         "assert 'textual' not in sys.modules, 'core imported textual'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_every_subcommand_is_listed_where_the_entry_point_looks() -> None:
+    from reader.__main__ import COMMANDS, subcommand
+    from reader.exchange.commands import EXCHANGE_COMMANDS
+    from reader.extract.command import EXTRACT_COMMANDS
+
+    assert sorted(COMMANDS) == sorted({**EXTRACT_COMMANDS, **EXCHANGE_COMMANDS})
+    for name in COMMANDS:
+        assert subcommand(name) == {**EXTRACT_COMMANDS, **EXCHANGE_COMMANDS}[name]

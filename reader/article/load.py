@@ -13,14 +13,17 @@ import re
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.article.decode import MAX_ARTICLE_BYTES, decode_bytes, too_large_problem
 from reader.article.errors import ArticleError
-from reader.article.html import extract_html
-from reader.article.markdown import Extracted, extract_markdown
 from reader.article.model import Article, Paragraph
 from reader.article.newswire import Header, match_dateline, parse_header
 from reader.article.sentences import CLOSERS, FINAL_MARKS, split_sentences
+
+# The Markdown and HTML readers (their patterns, an HTML parser) load with the first such file.
+if TYPE_CHECKING:
+    from reader.article.markdown import Extracted
 
 FORMATS = ("newswire", "text", "markdown", "html")
 #: Extensions that fix the format; any other file is sniffed.
@@ -225,8 +228,12 @@ def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
     if fmt not in FORMATS:
         raise ArticleError(source, f"unknown format {fmt!r}")
     if fmt == "markdown":
+        from reader.article.markdown import extract_markdown
+
         return _from_markup(extract_markdown(text), source=source, fmt=fmt)
     if fmt == "html":
+        from reader.article.html import extract_html
+
         return _from_markup(extract_html(text), source=source, fmt=fmt)
     header = parse_header(text, wire=fmt == "newswire")
     spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]

@@ -11,8 +11,9 @@ import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,12 +24,15 @@ from reader.inert import inert_line
 from reader.paths import styles_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.note_editor import NoteEditor
-from reader.ui.screens.notes import NotesScreen
-from reader.ui.screens.reading import ReadingScreen
 from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
+
+# The screens are imported where they are first used, so that the first frame waits only for
+# the one it shows (the library does not need the reading screen, nor an article the library).
+if TYPE_CHECKING:
+    from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.note_editor import NoteEditor
+    from reader.ui.screens.notes import NotesScreen
+    from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
 #: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
@@ -87,6 +91,8 @@ class ReaderApp(App[None]):
         if notice:
             self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
         if self.library_roots is not None:
+            from reader.ui.screens.library import LibraryScreen
+
             self.push_screen(
                 LibraryScreen(self.library_roots, self.store, title=self.library_title)
             )
@@ -106,28 +112,33 @@ class ReaderApp(App[None]):
     def _hang_up(self) -> None:
         # What the note editor holds now, not only what it last reported: the link may drop
         # between a key and the message that tells the reading screen about it.
+        from reader.ui.screens.note_editor import NoteEditor
+
         editors = [s for s in self.screen_stack if isinstance(s, NoteEditor)]
         typed = editors[-1].typed() if editors else None
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.flush_draft(typed)
-                pending = screen.pending_position()
-                if pending is not None:
-                    self.store.save_position(*pending)
+        for screen in self._reading_screens():
+            screen.flush_draft(typed)
+            pending = screen.pending_position()
+            if pending is not None:
+                self.store.save_position(*pending)
         self.exit(return_code=1)
 
     # -- opening articles ------------------------------------------------------------------------
 
-    @on(LibraryScreen.Opened)
-    def open_from_library(self, event: LibraryScreen.Opened) -> None:
+    # Handlers named after the message (not ``@on``) need no import of the screen that posts it.
+
+    def on_library_screen_opened(self, event: LibraryScreen.Opened) -> None:
+        """An article chosen in the library."""
         self.load(event.path, hold=self.typeahead.hold("opening an article"))
 
-    @on(NotesScreen.Opened)
-    def open_from_notes(self, event: NotesScreen.Opened) -> None:
+    def on_notes_screen_opened(self, event: NotesScreen.Opened) -> None:
+        """A highlight chosen in the list of every note: its article, at the highlight."""
         self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
 
     def action_notes(self) -> None:
         """Every highlight and note in the database, across articles."""
+        from reader.ui.screens.notes import NotesScreen
+
         if not isinstance(self.screen, NotesScreen):
             self.push_screen(NotesScreen(self.store))
 
@@ -179,6 +190,8 @@ class ReaderApp(App[None]):
     def _push_reading(
         self, article: Article, document: DocumentRecord | None, offset: int | None = None
     ) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
         self.push_screen(
             ReadingScreen(
                 article,
@@ -205,16 +218,23 @@ class ReaderApp(App[None]):
             count = self.store.annotation_counts().get(document.id, 0)
             self.call_from_thread(library.update_highlights, source, count)
 
-    @on(NoteEditor.DraftChanged)
-    def keep_draft(self, event: NoteEditor.DraftChanged) -> None:
+    def on_note_editor_draft_changed(self, event: NoteEditor.DraftChanged) -> None:
+        """Keep what is typed in the note editor as a draft."""
         # The editor is a screen of its own, so its messages come here; the reading screen
         # underneath owns the highlight being annotated.
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ReadingScreen):
-                screen.keep_draft(event.text)
-                return
+        screens = self._reading_screens()
+        if screens:
+            screens[-1].keep_draft(event.text)
+
+    def _reading_screens(self) -> list[ReadingScreen]:
+        """The reading screens in the stack, the bottom one first."""
+        from reader.ui.screens.reading import ReadingScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, ReadingScreen)]
 
     def _library(self) -> LibraryScreen | None:
+        from reader.ui.screens.library import LibraryScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 return screen
@@ -223,6 +243,8 @@ class ReaderApp(App[None]):
     # -- app-wide actions --------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_rows()))
@@ -262,11 +284,10 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Write an unsaved reading position before leaving."""
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                pending = screen.pending_position()
-                if pending is not None:
-                    await asyncio.to_thread(self.store.save_position, *pending)
+        for screen in self._reading_screens():
+            pending = screen.pending_position()
+            if pending is not None:
+                await asyncio.to_thread(self.store.save_position, *pending)
         self.exit()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.screen import Screen
@@ -34,11 +35,13 @@ from reader.store import (
 from reader.store.drafts import Draft, DraftBox
 from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
-from reader.ui.screens.note_editor import NoteEditor, NoteResult
 from reader.ui.typeahead import KeyHold
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.highlights_pane import HighlightsPane
 from reader.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from reader.ui.screens.note_editor import NoteResult
+    from reader.ui.widgets.highlights_pane import HighlightsPane
 
 #: Seconds of stillness in the note editor before the draft is written.
 DRAFT_DELAY = 0.4
@@ -293,6 +296,8 @@ class AnnotatingScreen(Screen[None]):
         )
         note = recovered if recovered is not None else (record.note if record else "")
         tags = recovered_tags if recovered_tags is not None else (record.tags if record else ())
+        from reader.ui.screens.note_editor import NoteEditor  # loaded with the first note
+
         editor = NoteEditor(passage, note, tags, recovered=recovered is not None)
         self.app.push_screen(editor, self._note_done)
 
@@ -373,8 +378,8 @@ class AnnotatingScreen(Screen[None]):
         if self.drafts is not None:
             self.drafts.discard(key)
 
-    @on(HighlightsPane.Chosen)
-    def jump_to_highlight(self, event: HighlightsPane.Chosen) -> None:
+    def on_highlights_pane_chosen(self, event: HighlightsPane.Chosen) -> None:
+        """To the highlight chosen in the highlights pane (built after the first frame)."""
         view = self.query_one(ArticleView)
         placed = event.placed
         if not placed.anchored:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,25 +13,25 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
-from reader.extract import Entity, Quote, extract_entities, extract_quotes
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.screens.annotating import AnnotatingScreen
 from reader.ui.widgets.article_header import ArticleHeader
-from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.entities_pane import EntitiesPane
-from reader.ui.widgets.quotes_pane import QuotesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from reader.extract import Entity, Quote
+    from reader.ui.widgets.article_pane import ArticlePane
+    from reader.ui.widgets.entities_pane import EntitiesPane
+    from reader.ui.widgets.quotes_pane import QuotesPane
 
 #: Below this many columns the side column starts hidden, leaving the text the whole width.
 SIDE_COLUMN_MIN_WIDTH = 100
 #: Seconds of stillness before the reading position is written (one write per pause, not per key).
 SAVE_DELAY = 0.8
-#: Articles up to this many characters are read for entities and quotes while the screen mounts.
-EAGER_EXTRACT_CHARS = 100_000
 #: Seconds between two looks at the database for another window's changes.
 WATCH_SECONDS = 2.0
 
@@ -101,13 +103,9 @@ class ReadingScreen(AnnotatingScreen):
         view = self.query_one(ArticleView)
         self.set_focus(view)
         self._show_position(view.caret)
-        # A news-length article is read in milliseconds: start at once, so the panes fill
-        # with the first frames. A long one would compete with the first paint for the
-        # interpreter, so it waits for the text to show.
-        if len(self.article.text) <= EAGER_EXTRACT_CHARS:
-            self.find_entities()
-        else:
-            self.call_after_refresh(self.find_entities)
+        # The extractor (its import, then the reading) would compete with the first paint
+        # for the interpreter, so it waits for the text to show.
+        self.call_after_refresh(self.find_entities)
         self.call_after_refresh(self.load_highlights)
         # Another reader on the same file: its highlights show here within a few seconds.
         self.set_interval(WATCH_SECONDS, self._watch_other_windows)
@@ -162,16 +160,28 @@ class ReadingScreen(AnnotatingScreen):
     )
     def find_entities(self) -> None:
         """Entities first (the pane fills at once), then the quotes that build on them."""
+        from reader.extract import extract_entities, extract_quotes  # loaded here, when first used
+
         entities = extract_entities(self.article.text)
-        self.app.call_from_thread(self.query_one(SidePanel).set_entities, entities)
+        self.app.call_from_thread(self._show_entities, entities)
         quotes = extract_quotes(self.article.text, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
 
-    def _show_quotes(self, quotes: list[Quote]) -> None:
-        self.query_one(SidePanel).set_quotes(quotes)
+    # The column is gone when the screen closed while the extractor ran (a quick q or Esc).
 
-    @on(QuotesPane.Chosen)
-    def jump_to_quote(self, event: QuotesPane.Chosen) -> None:
+    def _show_entities(self, entities: list[Entity]) -> None:
+        for side in self.query(SidePanel):
+            side.set_entities(entities)
+
+    def _show_quotes(self, quotes: list[Quote]) -> None:
+        for side in self.query(SidePanel):
+            side.set_quotes(quotes)
+
+    # The side column's panes are built after the first frame, so their messages are handled
+    # by name (``on_<pane>_<message>``), which needs no import of the pane.
+
+    def on_quotes_pane_chosen(self, event: QuotesPane.Chosen) -> None:
+        """Mark the quote chosen in the quotes pane in the text."""
         quote = event.quote
         view = self.query_one(ArticleView)
         view.show_mentions(
@@ -179,14 +189,14 @@ class ReadingScreen(AnnotatingScreen):
         )
         view.action_match(1)
 
-    @on(EntitiesPane.Highlighted)
-    def light_up_mentions(self, event: EntitiesPane.Highlighted) -> None:
+    def on_entities_pane_highlighted(self, event: EntitiesPane.Highlighted) -> None:
+        """Light up every mention of the entity under the pane's cursor."""
         entity: Entity = event.entity
         spans = [(m.start, m.end) for m in entity.mentions]
         self.query_one(ArticleView).show_mentions(entity.name, spans)
 
-    @on(EntitiesPane.Jump)
-    def jump_to_mention(self, event: EntitiesPane.Jump) -> None:
+    def on_entities_pane_jump(self, event: EntitiesPane.Jump) -> None:
+        """To the next or previous mention."""
         self.query_one(ArticleView).action_match(event.step)
 
     def action_pane(self, pane: str) -> None:
@@ -196,8 +206,8 @@ class ReadingScreen(AnnotatingScreen):
         side.show_paragraph(self.article.paragraph_index_at(self.query_one(ArticleView).caret))
         side.show(pane, focus=True)
 
-    @on(ArticlePane.ParagraphChosen)
-    def jump_to_paragraph(self, event: ArticlePane.ParagraphChosen) -> None:
+    def on_article_pane_paragraph_chosen(self, event: ArticlePane.ParagraphChosen) -> None:
+        """To the paragraph chosen in the outline."""
         view = self.query_one(ArticleView)
         view.move_to(event.offset)
         view.focus()

@@ -8,17 +8,23 @@ pane themselves.
 
 from __future__ import annotations
 
-from textual import on
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane, Tabs
 
 from reader.article import Article
-from reader.extract import Entity, Quote
-from reader.ui.highlighting import HighlightSet
-from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.entities_pane import EntitiesPane
-from reader.ui.widgets.highlights_pane import HighlightsPane
-from reader.ui.widgets.quotes_pane import QuotesPane
+
+# The panes and Textual's tabs are imported when the column is built, after the first frame.
+if TYPE_CHECKING:
+    from textual.widgets import TabbedContent
+
+    from reader.extract import Entity, Quote
+    from reader.ui.highlighting import HighlightSet
+    from reader.ui.widgets.article_pane import ArticlePane
+    from reader.ui.widgets.entities_pane import EntitiesPane
+    from reader.ui.widgets.highlights_pane import HighlightsPane
+    from reader.ui.widgets.quotes_pane import QuotesPane
 
 #: Tab ids by pane name, in the order the tabs show.
 PANES = {
@@ -29,6 +35,17 @@ PANES = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Panes:
+    """The column's tabs and the pane in each, once they are built."""
+
+    tabs: TabbedContent
+    entities: EntitiesPane
+    quotes: QuotesPane
+    highlights: HighlightsPane
+    article: ArticlePane
+
+
 class SidePanel(Vertical):
     """The tabs of the side column, built after the first frame."""
 
@@ -36,6 +53,7 @@ class SidePanel(Vertical):
         super().__init__(**kwargs)
         self.article = article
         self.built = False
+        self._panes: Panes | None = None
         self._entities: list[Entity] | None = None
         self._quotes: list[Quote] | None = None
         self._highlights: HighlightSet | None = None
@@ -49,12 +67,26 @@ class SidePanel(Vertical):
     async def _build(self) -> None:
         if not self.is_attached:
             return  # the screen closed before its first frame was over (a quick q or Esc)
+        from textual.widgets import TabbedContent, TabPane, Tabs
+
+        from reader.ui.widgets.article_pane import ArticlePane
+        from reader.ui.widgets.entities_pane import EntitiesPane
+        from reader.ui.widgets.highlights_pane import HighlightsPane
+        from reader.ui.widgets.quotes_pane import QuotesPane
+
         tabs = TabbedContent(id="panes", initial=PANES[self._pane])
+        panes = Panes(
+            tabs,
+            EntitiesPane(self.article, id="entities"),
+            QuotesPane(id="quotes"),
+            HighlightsPane(id="highlights"),
+            ArticlePane(self.article, id="article-pane"),
+        )
         for title, pane, name in (
-            ("Entities", EntitiesPane(self.article, id="entities"), "entities"),
-            ("Quotes", QuotesPane(id="quotes"), "quotes"),
-            ("Highlights", HighlightsPane(id="highlights"), "highlights"),
-            ("Article", ArticlePane(self.article, id="article-pane"), "article"),
+            ("Entities", panes.entities, "entities"),
+            ("Quotes", panes.quotes, "quotes"),
+            ("Highlights", panes.highlights, "highlights"),
+            ("Article", panes.article, "article"),
         ):
             tabs.compose_add_child(TabPane(title, pane, id=PANES[name]))
         await self.mount(tabs)
@@ -64,6 +96,7 @@ class SidePanel(Vertical):
         # Tabs are switched with the screen's keys; leaving them out of the focus chain keeps
         # tab/shift+tab moving straight between the reading pane and the lists.
         bar.first().can_focus = False
+        self._panes = panes
         self.built = True
         # Give the panes what arrived before they did.
         if self._entities is not None:
@@ -78,58 +111,59 @@ class SidePanel(Vertical):
 
     def set_entities(self, entities: list[Entity]) -> None:
         self._entities = entities
-        if self.built:
-            self.query_one(EntitiesPane).set_entities(entities)
+        if self._panes is not None:
+            self._panes.entities.set_entities(entities)
 
     def set_quotes(self, quotes: list[Quote]) -> None:
         self._quotes = quotes
-        if self.built:
-            self.query_one(QuotesPane).set_quotes(quotes)
-            self.query_one(EntitiesPane).set_quotes(quotes)
+        if self._panes is not None:
+            self._panes.quotes.set_quotes(quotes)
+            self._panes.entities.set_quotes(quotes)
 
     def set_highlights(self, highlights: HighlightSet) -> None:
         self._highlights = highlights
-        if self.built:
-            self.query_one(HighlightsPane).set_highlights(highlights, self.article.text)
+        if self._panes is not None:
+            self._panes.highlights.set_highlights(highlights, self.article.text)
 
     def show_paragraph(self, index: int) -> None:
         self._paragraph = index
-        if self.built:
-            self.query_one(ArticlePane).show_paragraph(index)
+        if self._panes is not None:
+            self._panes.article.show_paragraph(index)
 
     # -- which pane shows -------------------------------------------------------------------------
 
     @property
     def active(self) -> str:
-        if not self.built:
+        if self._panes is None:
             return self._pane
-        tab = self.query_one(TabbedContent).active
+        tab = self._panes.tabs.active
         return next((name for name, tab_id in PANES.items() if tab_id == tab), "entities")
 
     def show(self, pane: str, *, focus: bool = False) -> None:
         """Bring a pane to the front, and the keyboard into its list when ``focus``."""
         self._pane, self._focus_wanted = pane, focus
-        if not self.built:
+        if self._panes is None:
             return
-        self.query_one(TabbedContent).active = PANES[pane]
+        self._panes.tabs.active = PANES[pane]
         if pane == "article":
-            article_pane = self.query_one(ArticlePane)
+            article_pane = self._panes.article
             article_pane.fill()
             article_pane.show_paragraph(self._paragraph)
         if focus:
             self._focus_list(pane)
 
     def _focus_list(self, pane: str) -> None:
+        assert self._panes is not None
         if pane == "entities":
-            self.query_one(EntitiesPane).focus_list()
+            self._panes.entities.focus_list()
         elif pane == "quotes":
-            self.query_one(QuotesPane).focus_list()
+            self._panes.quotes.focus_list()
         elif pane == "highlights":
-            self.query_one(HighlightsPane).focus_list()
+            self._panes.highlights.focus_list()
         else:
             self.query_one("#outline").focus()
 
-    @on(TabbedContent.TabActivated)
-    def fill_on_first_show(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == PANES["article"]:
-            self.query_one(ArticlePane).fill()
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The outline is filled the first time its tab shows."""
+        if self._panes is not None and event.pane.id == PANES["article"]:
+            self._panes.article.fill()
