@@ -514,6 +514,8 @@ def _trim(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             words[last - 1].lower() in _CALENDAR or words[last - 1] in _ENDS_NO_NAME
         ):
             last -= 1
+        if last - first == 1 and sum(c.isalnum() for c in words[first]) < 2:
+            continue  # "(R)", "X": a letter is no name
         if last - first == 1 and _CONTRACTION.fullmatch(words[first]):
             continue  # "I'd", "We’re": a capital at a sentence's start, not a name
         if last - first == 1 and _aside(words, first, tokens, lex):

@@ -16,6 +16,7 @@ from reader.extract.adjust import (
     _by_cues,
     _people_typed_org,
     _stage_directions,
+    _trim,
 )
 from reader.extract.coref import one_edit
 from reader.extract.lexicon import lexicon
@@ -448,3 +449,11 @@ def test_camel_case_brands_asides_and_laws() -> None:
     assert "Whether Holt" not in n and "Open Records Act" not in n, n
     n = names("Dole, 73, said he would run. Voters like Dole, polls show.")
     assert "Dole" in n, n
+
+
+def test_a_single_letter_is_no_name() -> None:
+    tokens = tokenize("Gov. Dana Holt (R) said the M4 motorway would reopen.")
+    at = tokens.words.index
+    typed = [Name(at("R"), at("R") + 1, "ORG", 0.0), Name(at("M4"), at("M4") + 1, "LOC", 0.0)]
+    kept = _trim(typed, tokens, lexicon())
+    assert [tokens.words[n.first] for n in kept] == ["M4"]
