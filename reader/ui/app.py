@@ -283,11 +283,16 @@ class ReaderApp(App[None]):
                 )
 
     async def action_quit(self) -> None:
-        """Write an unsaved reading position before leaving."""
+        """Write an unsaved reading position before leaving, once the side column being built
+        (a `q` typed right after an article opened) is in place."""
+        from reader.ui.widgets.side_panel import SidePanel
+
         for screen in self._reading_screens():
             pending = screen.pending_position()
             if pending is not None:
                 await asyncio.to_thread(self.store.save_position, *pending)
+            for panel in screen.query(SidePanel):
+                await panel.settled()
         self.exit()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

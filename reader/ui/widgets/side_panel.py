@@ -8,6 +8,8 @@ pane themselves.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,11 +62,25 @@ class SidePanel(Vertical):
         self._paragraph = 0
         self._pane = "entities"
         self._focus_wanted = False
+        #: Set once the tabs are built, or will never be: the app waits for it before it exits,
+        #: since tabs torn down in the middle of being mounted raise inside Textual.
+        self._settled = asyncio.Event()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
 
+    async def settled(self, timeout: float = 2.0) -> None:
+        """Return once the tabs are built (or will not be), or after ``timeout`` seconds."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._settled.wait(), timeout)
+
     async def _build(self) -> None:
+        try:
+            await self._build_tabs()
+        finally:
+            self._settled.set()
+
+    async def _build_tabs(self) -> None:
         if not self.is_attached:
             return  # the screen closed before its first frame was over (a quick q or Esc)
         from textual.widgets import TabbedContent, TabPane, Tabs
