@@ -11,7 +11,7 @@ the word looks like; a name that opens with San, Santa, São or Saint is a place
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .context import noun_type, org_evidence
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
@@ -214,17 +214,26 @@ def _institutions(names: list[Name], tokens: Tokens) -> list[Name]:
         free = max(last, k + 1)
     if not spans:
         return names
-    out = list(names)
+    # The names in order of where they start, so that those around a span are found by
+    # bisection: a scan of every name for every span grows with the square of a long text.
+    out = sorted(names, key=lambda name: name.first)
+    starts = [n.first for n in out]
+    reach = max((n.last - n.first for n in out), default=0)  # the longest name
     for first, last in spans:
-        inside = [n for n in out if n.first < last and first < n.last]
+        near = range(bisect_left(starts, first - reach), bisect_left(starts, last))
+        at = [i for i in near if first < out[i].last]
+        inside = [out[i] for i in at]
         if any(n.first <= first < n.last and (n.type == "ORG" or n.first < first) for n in inside):
             continue  # the tagger's organisation, or a name running into the head
         sure = max([n.confidence for n in inside], default=0.0)
-        # those not inside, found again by their place: comparing names one by one with every
-        # name inside takes time that grows with the square of a long text's names
-        out = [n for n in out if not (n.first < last and first < n.last)]
-        out.append(Name(first, max([last, *(n.last for n in inside)]), "ORG", sure))
-    return sorted(out, key=lambda name: name.first)
+        merged = Name(first, max([last, *(n.last for n in inside)]), "ORG", sure)
+        for i in reversed(at):
+            del out[i], starts[i]
+        k = bisect_right(starts, first)
+        out.insert(k, merged)
+        starts.insert(k, first)
+        reach = max(reach, merged.last - merged.first)
+    return out
 
 
 def _stage_directions(names: list[Name], tokens: Tokens) -> list[Name]:
