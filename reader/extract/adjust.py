@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from .context import noun_type, org_evidence
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
 from .tagger import Name
-from .tokens import Tokens, dateline, is_headline
+from .tokens import Tokens, is_headline
 
 #: A byline: a line that is only "By" and a name ("By JANE MWANGI", "By Tom Reyes").
 _BYLINE = re.compile(
@@ -43,7 +43,7 @@ def _with_header(names: list[Name], tokens: Tokens) -> list[Name]:
     writer. The labelled news has neither this dateline form nor bylines."""
     text = tokens.text
     spans: list[tuple[int, int, str]] = []
-    found = dateline(text)
+    found = tokens.dateline
     if found is not None:
         start, place, agency, end = found
         place = place.split(",")[0]

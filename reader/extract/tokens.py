@@ -47,10 +47,11 @@ class Tokens:
     opening quotes and brackets looked through): its capital says little. ``caps[i]``: its line
     has letters and none in lower case (a headline in capitals, a dateline, a table row).
     ``headline[i]``: its line is a short one with most words capitalised (a headline in title
-    case: every capital there says as little as at a sentence's start).
+    case: every capital there says as little as at a sentence's start). ``dateline``: the
+    text's wire dateline, as :func:`dateline` finds it, or None.
     """
 
-    __slots__ = ("caps", "ends", "headline", "initial", "starts", "text", "words")
+    __slots__ = ("caps", "dateline", "ends", "headline", "initial", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -78,7 +79,11 @@ class Tokens:
                 _without(words, dots),
             )
         self.starts, self.ends, self.words = starts, ends, words
-        self.initial = _initial(text, starts, words)
+        self.dateline = dateline(text)
+        story = [bisect_left(starts, self.dateline[3])] if self.dateline is not None else []
+        # the story's first word after a dateline ("HALIFAX (AP) — Harbour pilots said") is
+        # capitalised as any sentence's first word is
+        self.initial = _initial(text, starts, words, story)
         self.caps, self.headline = _lines(text, starts)
 
     def __len__(self) -> int:
@@ -110,15 +115,15 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text)
 
 
-def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
-    """Which tokens open a sentence: the first of each paragraph, and the first after ``.``,
-    ``?``, ``!`` or ``…`` (opening quotes and brackets before it open it too)."""
+def _initial(text: str, starts: list[int], words: list[str], more: list[int]) -> list[bool]:
+    """Which tokens open a sentence: the first of each paragraph, the first after ``.``, ``?``,
+    ``!`` or ``…``, and those in ``more`` (opening quotes and brackets before it open it too)."""
     n = len(words)
     out = [False] * n
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
     openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
-    openers += _after_dateline(text, starts)
+    openers += more
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
             i += 1
@@ -134,13 +139,6 @@ def _initial(text: str, starts: list[int], words: list[str]) -> list[bool]:
 DATELINE_CHARS = 400
 #: Where a line starts, past the blanks (and a wire copy's "date YYYY-MM-DD" before a dateline).
 LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?", re.IGNORECASE)
-
-
-def _after_dateline(text: str, starts: list[int]) -> list[int]:
-    """The token after a wire dateline ("HALIFAX (AP) — Harbour pilots said"): the story's
-    first word, capitalised as any sentence's first word is."""
-    found = dateline(text)
-    return [bisect_left(starts, found[3])] if found is not None else []
 
 
 def dateline(text: str) -> tuple[int, str, str | None, int] | None:
