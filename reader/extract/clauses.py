@@ -65,6 +65,7 @@ _NOT_VERBS = frozenset(
 )
 _CONTRACTED = frozenset("he she it they we i you that there who".split())  # noqa: SIM905
 _AGE = re.compile(r"\d+-year-olds?")
+_YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _DASHES = frozenset(["—", "–", "--", "―"])
 _NOT_APPOSITION = frozenset(["including", "such", "like", "among", "especially", "notably"])
 _OPENING_PUNCT = frozenset([",", "(", "—", "–", "-", "--", "―"])
@@ -931,6 +932,8 @@ class Analyzer:
                     d += 1
                 c = d if d < n else c
             i = c + 1
+            if i + 1 < n and t.words[i + 1] == "," and _YEAR.fullmatch(t.words[i]):
+                i += 2  # "On July 6, 2015, Holt …": the date's year goes with the phrase
             # "In St. Clairsville, Ohio, Holt …": a place in apposition goes with the phrase
             while i < n:
                 m = self.by_start.get(t.starts[i])

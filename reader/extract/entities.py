@@ -77,11 +77,11 @@ def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
 
 
 #: Names that are none of a person, an organisation or a place, though written like one:
-#: faiths and feasts.
+#: faiths, feasts and the days of the week ("a rally Friday evening").
 _NOT_ENTITIES = frozenset(
     """judaism christianity islam hinduism buddhism sikhism catholicism protestantism
     christmas easter ramadan hanukkah passover thanksgiving diwali eid halloween lent
-    advent""".split()  # noqa: SIM905
+    advent monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
 )
 
 

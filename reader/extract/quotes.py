@@ -34,6 +34,7 @@ from .attribution import INVERTING, Resolver, Speaker
 from .clauses import Analyzer, Phrase, Tokens, is_quote
 from .cues import CUE_WORDS, REPORT_RE, REPORT_WORDS, SPEECH_NOUNS
 from .entities import extract_entities
+from .lexicon import lexicon
 from .model import Entity, Quote
 from .quote_lexicon import CONJUNCTIONS, PREPOSITIONS, RELATIVES
 from .quote_marks import Piece, find_pieces, paragraphs
@@ -51,7 +52,10 @@ _QUICK_LEAD = re.compile(r"(?:But|And|Yet|So|Still|Then|Meanwhile|However|Later|
 _QUICK_PRONOUNS = frozenset(["He", "She", "They", "he", "she", "they"])
 _LEADS = frozenset(["but", "and", "yet", "still", "so", "also", "then", "or"])
 _ARTICLES = frozenset(["the", "a", "an", "another", "one", "some", "his", "her", "their", "its"])
-_DASHES = frozenset(["—", "–", "--"])
+_DASHES = frozenset(["—", "–", "--", "―"])
+#: A transcript's speaker label that opens a quoted paragraph: "PENCE: Well, look", "SEN.
+#: HOLT: No." (capitals, up to four words, then a colon).
+_LABEL = re.compile(r"((?:[A-Z][A-Z’'.-]*\s){0,3}[A-Z][A-Z’'-]+):\s")
 _SUBORDINATORS = frozenset(["when", "whenever", "if", "after", "before", "once", "as", "while"])
 
 
@@ -300,7 +304,9 @@ class _Doc:
         j = q + 1
         if j < len(t.words) and t.starts[j] == p.close:
             j += 1  # the full stop the mask put for a closing "?" or "!"
-        while j < len(t.words) and t.words[j] in (",", "—", "–", "-", "--"):
+        dashed = False
+        while j < len(t.words) and t.words[j] in (",", "—", "–", "-", "--", "―"):
+            dashed = dashed or t.words[j] != ","
             j += 1
         limit = j
         while limit < len(t.words) and not is_quote(t.words[limit]) and t.words[limit] not in ";:":
@@ -344,6 +350,8 @@ class _Doc:
             ph = None  # "…” that Cruz complies": a clause, not a credit
         if ph is None or ph.i > j + 3:
             return self.final_credit(t, q, para_start)
+        if dashed and ph.i == j and ph.head in ("M", "N") and self.signed(t, ph, limit):
+            return self._attr(t, ph, None, para_start)  # "“…” ― Pamela Ortiz": a signature
         if ph.head == "D" and ph.j + 1 < limit and t.words[ph.j] == ",":
             # "…,” another friend, Mariam Emara told CNN": the name in apposition
             name = an.phrase_at(t, ph.j + 1, limit)
@@ -364,6 +372,32 @@ class _Doc:
             if t.lows[k] in _BE_FORMS or not any(c in tail for c in ",?!—"):
                 return None  # "The “opt out” movement is …": the quote is inside a phrase
         return self._attr(t, ph, k, para_start)
+
+    def signed(self, t: Tokens, ph: Phrase, limit: int) -> bool:
+        """Whether the name ``ph`` after a dash ends the paragraph, alone or with a
+        description after a comma: a round-up's "“…” ― Jo Anders, a nurse"."""
+        if ph.j >= limit or t.words[ph.j] in (",", "("):
+            return True
+        return all(not w[:1].isalnum() for w in t.words[ph.j : limit])
+
+    def label(self, p: Piece) -> _Attr | None:
+        """A transcript quoted paragraph by paragraph: ``"PENCE: Well, look, …`` is said by
+        the person the label names (the one the article names with that surname)."""
+        if self.masked[self.paras[p.para][0] : p.open].strip():
+            return None
+        m = _LABEL.match(self.text, p.start)
+        if m is None or not any(c.isalpha() for c in m.group(1)):
+            return None
+        label = m.group(1)
+        last = label.split()[-1].strip(".")
+        idx = self.res._by_surname(last.title())
+        if idx is not None and self.res.entities[idx].type == "PERSON":
+            spk = self.res.speaker_of(idx)
+        elif " " in label or last.lower() not in lexicon().common:
+            spk = Speaker(label.title(), None, "NAME")
+        else:
+            return None  # "VIDEO: …", "UPDATE: …": a heading, nobody's words
+        return _Attr(spk, None, None, None)
 
     def cue_right_before(self, p: Piece) -> bool:
         """Whether a cue of saying and a comma or colon stand right before the opening mark."""
@@ -810,6 +844,12 @@ def _quote(doc: _Doc, p: Piece, items: list[_Item]) -> None:
     if prev is not None and prev.piece is None:
         # a quote goes on only from a quote, over reported speech in between
         prev = next((it for it in reversed(items) if it.piece is not None), None)
+    labelled = doc.label(p)
+    if labelled is not None:
+        start = _LABEL.match(doc.text, p.start).end()  # type: ignore[union-attr]
+        items.append(_Item(start, p.end, "direct", labelled, p.para, p))
+        doc.res.history.append((p.start, labelled.speaker))  # type: ignore[arg-type]
+        return
     if doc.text[p.start : p.end].endswith(".") or doc.cue_right_before(p):
         # a quoted sentence, or one right after its cue: "When a man shouted, “…,” Holt said"
         attr = doc.before(p)

@@ -110,6 +110,7 @@ class SpeakerRefs:
         g = name_gender(first) if first else None
         if g:
             votes[g] += 2
+        heard = {"m": 0, "f": 0}  # pronouns after the mentions: only where nothing else tells
         for m in ent.mentions[:12]:
             before = self.text[max(0, m.start - 16) : m.start].split()
             title = before[-1].lower().rstrip(".") if before else ""
@@ -128,7 +129,9 @@ class SpeakerRefs:
             found = _GENDER_RE.search(window)
             if found:
                 word = (found.group(1) or found.group(2)).lower()
-                votes["m" if word in ("he", "his") else "f"] += 1
+                heard["m" if word in ("he", "his") else "f"] += 1
+        if votes["m"] == votes["f"]:
+            votes = heard  # a first name or a title outweighs any count of pronouns nearby
         g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
         self._gender[idx] = g
         return g

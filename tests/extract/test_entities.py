@@ -457,3 +457,15 @@ def test_a_single_letter_is_no_name() -> None:
     typed = [Name(at("R"), at("R") + 1, "ORG", 0.0), Name(at("M4"), at("M4") + 1, "LOC", 0.0)]
     kept = _trim(typed, tokens, lexicon())
     assert [tokens.words[n.first] for n in kept] == ["M4"]
+
+
+def test_a_day_of_the_week_is_no_name() -> None:
+    # On a long wire story the tagger can read "said Friday" as a person: the day is dropped
+    # whatever the tagger says of it.
+    from reader.extract.entities import _raw
+
+    t = "A ministry official said Friday that the talks would resume."
+    tokens = tokenize(t)
+    k = tokens.words.index("Friday")
+    assert _raw(Name(k, k + 1, "PER", 1.0), tokens, t, lexicon()) is None
+    assert "Friday" not in names(t + " At a rally Friday evening in Dunmore, Friday’s vote fell.")

@@ -580,3 +580,53 @@ def test_seed_article_speakers() -> None:
     speakers = {q.speaker for q in quoted}
     assert len(speakers) == 4  # four people are quoted, each named in the text
     assert all(s is not None and s in text for s in speakers)
+
+
+def test_a_quoted_transcript_is_said_by_each_label() -> None:
+    t = (
+        "Governor Paul Veld spoke to the host, Nora Brisk, on Sunday. A partial transcript:\n\n"
+        '"BRISK: Will the plant close?\n\n'
+        '"VELD: Not while I am governor. We have a plan.\n\n'
+        '"And the workers know it.\n\n'
+        '"VIDEO: The plant at night.'
+    )
+    qs = quotes(t)
+    said = {q.text.split(".")[0].split("?")[0]: q for q in qs}
+    assert said["Will the plant close"].speaker == "Nora Brisk"
+    assert said["Not while I am governor"].speaker == "Paul Veld"
+    assert said["Not while I am governor"].kind == "direct"  # the label is not in the quote
+    assert said["And the workers know it"].speaker == "Paul Veld"  # goes on to the next label
+    assert not any(q.text.startswith("VELD") for q in qs)
+    video = next(q for q in qs if "plant at night" in q.text)
+    assert video.speaker != "Video"  # a heading is no speaker
+
+
+def test_a_round_up_signed_with_a_dash() -> None:
+    t = (
+        "Readers wrote to us after the vote.\n\n"
+        "“The new road will cut my commute in half.” ― Imelda Varga\n\n"
+        "“Nobody asked the farmers.”― Tomas Orr, a farmer.\n\n"
+        "“It is a start.” — Lena Fisk"
+    )
+    q = by_text(t)
+    assert q["The new road will cut my commute in half."].speaker == "Imelda Varga"
+    assert q["Nobody asked the farmers."].speaker == "Tomas Orr"
+    assert q["It is a start."].speaker == "Lena Fisk"
+
+
+def test_a_dated_lead_before_the_subject() -> None:
+    t = (
+        "Senator Bruna Kell toured the port.\n\n"
+        "On July 6, 2015, Kell made the following comment:\n\n"
+        "“Every port needs a second crane.”"
+    )
+    assert by_text(t)["Every port needs a second crane."].speaker == "Bruna Kell"
+
+
+def test_a_first_name_outweighs_pronouns_nearby() -> None:
+    # "He" and "His" follow each of her mentions, said of the governor she is meeting
+    t = (
+        "Hillary Vance met the governor. His reply was short. Vance nodded. He said nothing "
+        "new. Vance smiled. His aides left.\n\nShe said the plan was “a fraud.”"
+    )
+    assert by_text(t)["a fraud."].speaker == "Hillary Vance"
