@@ -461,6 +461,17 @@ class _Doc:
                 ph = an.phrase_after(t, k + 1, q)
                 if ph is not None:
                     return self._attr(t, ph, k, para_start)
+            elif (
+                low in SPEECH_NOUNS
+                and k > 1
+                and _possessive(t.words[k - 1])
+                and t.lows[k + 1] == "that"
+            ):
+                # "Politifact checked Holt’s claim that there were “…”": Holt's words, in the
+                # clause the noun of speech takes
+                ph = self.possessor(t, k)
+                if ph is not None:
+                    return self._attr(t, ph, None, para_start)
             elif an.is_cue(t, k) and not an.reduced(t, k):
                 if an.passive(t, k):
                     return None  # "Pence was asked about the “…”"
@@ -477,7 +488,7 @@ class _Doc:
                     if ph is None and low in INVERTING and an.opens_inversion(t, k):
                         ph = an.phrase_after(t, k, q)
                     if ph is None:
-                        ph = an.subject(t, 0, k)
+                        ph = an.subject(t, 0, k) or self.person_before(t, k)
                 if ph is not None:
                     outer = self.outer_cue(t, k, ph)
                     if outer is not None:
@@ -495,15 +506,30 @@ class _Doc:
             return self._attr(t, ph, None, para_start)
         return None
 
+    def person_before(self, t: Tokens, k: int) -> Phrase | None:
+        """A person named right before the cue at ``k`` after a lead with no comma: "In a
+        radio interview Holt declared"."""
+        ph = self.an.phrase_ending(t, k, 0, attach=False)
+        if ph is None or ph.mention is None or ph.mention[1] != t.ends[k - 1]:
+            return None
+        return ph if self.res.entities[ph.mention[2]].type == "PERSON" else None
+
+    def possessor(self, t: Tokens, q: int) -> Phrase | None:
+        """The name whose possessive stands right before token ``q``: "Kerr’s", "Ada Kerr ’s"."""
+        w = t.words[q - 1]
+        end = q - 1 if w in ("’s", "'s") else q
+        i = end - 1
+        while i > 0 and t.words[i - 1][:1].isupper() and not t.words[i - 1].endswith("s"):
+            i -= 1  # the name's first word, not "the pull of": the possessive is a determiner
+        ph = self.an.phrase_at(t, i, end)
+        if ph is None or ph.head not in ("M", "N") or ph.j != end:
+            return None
+        return ph
+
     def possessed_words(self, t: Tokens, q: int, para_start: int) -> _Attr | None:
         """A quote between a possessive and a noun of speech is the possessor's: "Obama's “if
         you like your plan, you can keep it” promise", "Kerr’s “never again” rallying cry"."""
-        w = t.words[q - 1]
-        if w in ("’s", "'s"):
-            end = q - 1
-        elif w.endswith(("’s", "'s")) and w[:1].isupper():
-            end = q
-        else:
+        if not _possessive(t.words[q - 1]):
             return None
         n = len(t.words)
         for k in range(q + 1, min(n, q + 4)):
@@ -514,13 +540,8 @@ class _Doc:
                 return None
         else:
             return None
-        i = end - 1
-        while i > 0 and t.words[i - 1][:1].isupper() and not t.words[i - 1].endswith("s"):
-            i -= 1  # the name's first word, not "the pull of": the possessive is a determiner
-        ph = self.an.phrase_at(t, i, end)
-        if ph is None or ph.head not in ("M", "N") or ph.j != end:
-            return None
-        return self._attr(t, ph, None, para_start)
+        ph = self.possessor(t, q)
+        return None if ph is None else self._attr(t, ph, None, para_start)
 
     def later_credit(self, t: Tokens, q: int) -> _Attr | None:
         """The credit right after a later quote of the same sentence, for a quote with no cue
@@ -791,6 +812,11 @@ class _Doc:
         if ch == ":" or (ch in ",—–-;(" and upper):
             return "direct"
         return "partial"
+
+
+def _possessive(word: str) -> bool:
+    """A possessive ending, alone or on a capitalised word: "’s", "Kerr’s"."""
+    return word in ("’s", "'s") or (word.endswith(("’s", "'s")) and word[:1].isupper())
 
 
 def _extract(text: str, entities: list[Entity]) -> list[Quote]:

@@ -630,3 +630,16 @@ def test_a_first_name_outweighs_pronouns_nearby() -> None:
         "new. Vance smiled. His aides left.\n\nShe said the plan was “a fraud.”"
     )
     assert by_text(t)["a fraud."].speaker == "Hillary Vance"
+
+
+def test_a_lead_without_its_comma_and_a_claim_that() -> None:
+    t = (
+        "Tom Brand and Senator Vera Holt spoke twice.\n\n"
+        "In a radio interview Brand declared “I think the pact may be obsolete.”\n\n"
+        "The fact checkers looked at Holt’s claim that there have been “thousands of "
+        "shootings” in the city. They rated Brand’s remark “false.”"
+    )
+    q = by_text(t)
+    assert q["I think the pact may be obsolete."].speaker == "Tom Brand"
+    assert q["thousands of shootings"].speaker == "Vera Holt"
+    assert q["false."].speaker != "Tom Brand"  # the checkers' word about his remark
