@@ -481,8 +481,11 @@ class _Doc:
                     and t.lows[k - 1] not in ("by", "in", "to", "and", "with")
                 ):
                     # "X denied “…”, adding that …", "a letter asking the court to …": the
-                    # subject of the clause the participle hangs on
-                    ph = self.previous_subject(t, k, s)
+                    # subject of the clause the participle hangs on; but "footage of Holt
+                    # asking" is Holt's question
+                    ph = self.person_before(t, k) if k and t.words[k - 1] != "," else None
+                    if ph is None:
+                        ph = self.previous_subject(t, k, s)
                 else:
                     ph = an.phrase_before(t, k, 0)
                     if ph is None and low in INVERTING and an.opens_inversion(t, k):

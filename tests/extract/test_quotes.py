@@ -643,3 +643,11 @@ def test_a_lead_without_its_comma_and_a_claim_that() -> None:
     assert q["I think the pact may be obsolete."].speaker == "Tom Brand"
     assert q["thousands of shootings"].speaker == "Vera Holt"
     assert q["false."].speaker != "Tom Brand"  # the checkers' word about his remark
+
+
+def test_the_subject_of_a_participle_named_right_before_it() -> None:
+    t = (
+        "Tom Brand released a new ad on Monday.\n\n"
+        "The ad uses footage of Vera Holt asking, “Why am I not ahead?”"
+    )
+    assert by_text(t)["Why am I not ahead?"].speaker == "Vera Holt"
