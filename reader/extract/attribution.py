@@ -99,6 +99,12 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _AGE = re.compile(r"\d+-year-old")
 # Nouns that say nothing of who: "the person added" is whoever was described, not the last name.
 _ANYONE = _w("""person man woman source individual""")
+#: Nouns for someone who speaks for, or next to, the one last named, never that one: "the
+#: spokesman said" after "Merkel said" is the spokesman.
+_BESIDE = _w(
+    """spokesman spokeswoman spokesperson representative aide adviser advisor narrator
+    announcer employee staffer assistant lawyer attorney"""
+)
 
 
 class Resolver(SpeakerRefs):
@@ -231,6 +237,7 @@ class Resolver(SpeakerRefs):
             and singular(head) == head
             and (head in PERSON_NOUNS or age)
             and head not in _ANYONE
+            and head not in _BESIDE
             and (spk is None or spk.entity is None or not self._recent(spk.entity, pos))
         ):
             # "the former president said": the person last named as subject or speaker

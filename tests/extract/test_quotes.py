@@ -651,3 +651,11 @@ def test_the_subject_of_a_participle_named_right_before_it() -> None:
         "The ad uses footage of Vera Holt asking, “Why am I not ahead?”"
     )
     assert by_text(t)["Why am I not ahead?"].speaker == "Vera Holt"
+
+
+def test_the_spokesman_is_not_the_one_he_speaks_for() -> None:
+    t = (
+        "Chancellor Greta Lind met the envoy on Monday. Lind said the talks went well.\n\n"
+        "“There will be a second meeting,” the spokesman said."
+    )
+    assert by_text(t)["There will be a second meeting"].speaker == "the spokesman"
