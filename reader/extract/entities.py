@@ -9,6 +9,7 @@ gets one type, and :mod:`reader.extract.coref` merges the mentions of one refere
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from operator import attrgetter
 
@@ -53,7 +54,7 @@ def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
         end -= 1  # "... joined Lear Corp. It ...": the full stop ends the sentence
     surface = text[start:end]
     key = fold(surface)
-    if key in _NOT_ENTITIES:
+    if key in _NOT_ENTITIES or _PARTY_STATE.fullmatch(surface):
         return None
     if (
         name.type in ("ORG", "LOC")
@@ -83,6 +84,10 @@ _NOT_ENTITIES = frozenset(
     christmas easter ramadan hanukkah passover thanksgiving diwali eid halloween lent
     advent monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
 )
+
+
+#: A legislator's party and state after the name: "(R-Texas)", "D-Calif.", "I-VT".
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
 
 
 def _shares_full_stop(name: Name, tokens: Tokens) -> bool:

@@ -469,3 +469,14 @@ def test_a_day_of_the_week_is_no_name() -> None:
     k = tokens.words.index("Friday")
     assert _raw(Name(k, k + 1, "PER", 1.0), tokens, t, lexicon()) is None
     assert "Friday" not in names(t + " At a rally Friday evening in Dunmore, Friday’s vote fell.")
+
+
+def test_a_party_and_state_tag_is_no_name() -> None:
+    from reader.extract.entities import _raw
+
+    t = "Sen. Ada Kerr (R-Texas) and Rep. Jo Lind, D-N.Y., spoke."
+    tokens = tokenize(t)
+    for word in ("R-Texas", "D-N.Y."):
+        k = tokens.words.index(word)
+        assert _raw(Name(k, k + 1, "ORG", 1.0), tokens, t, lexicon()) is None
+    assert {"Ada Kerr", "Jo Lind"} <= set(names(t))
