@@ -908,21 +908,27 @@ class Analyzer:
             i += 1
         if i >= n:
             return None
-        first = t.lows[i]
-        fronted = (
-            first in PREPOSITIONS
-            or first in CONJUNCTIONS
-            or (first.endswith(("ing", "ed")) and first not in SPEAKER_NOUNS)
-            or first in ("asked", "pressed", "according", "given", "despite", "like")
-            or self._time_lead(t, i, n)
-            or first in _FRONT_ADVERBS
-        )
-        if fronted:
+        for lead in range(3):  # "On Thursday, after a long silence, Holt …": up to three
+            if i >= n:
+                return None
+            first = t.lows[i]
+            fronted = (
+                first in PREPOSITIONS
+                or first in CONJUNCTIONS
+                or (first.endswith(("ing", "ed")) and first not in SPEAKER_NOUNS)
+                or first in ("asked", "pressed", "according", "given", "despite", "like")
+                or self._time_lead(t, i, n)
+                or first in _FRONT_ADVERBS
+            )
+            if not fronted:
+                break
             # "After the vote, …", "Speaking at a rally -- in Ohio -- Holt …"
             c = i
             while c < n and t.words[c] not in (",", "—", "–", "--", ":"):
                 c += 1
             if c >= n:
+                if lead:
+                    break  # a second phrase that runs to the verb: the subject, after all
                 if first in CONJUNCTIONS and i + 1 < n:
                     return self.subject(t, i + 1, k, passive_ok, main)  # "While X's call …"
                 return None

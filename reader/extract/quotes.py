@@ -50,7 +50,9 @@ _CUE_BEFORE = re.compile(r"\b([a-z]+)[ \t]*[,:][ \t]*$")
 _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "’s", "'s", "am"])
 _QUICK_LEAD = re.compile(r"(?:But|And|Yet|So|Still|Then|Meanwhile|However|Later|Earlier),? ")
 _QUICK_PRONOUNS = frozenset(["He", "She", "They", "he", "she", "they"])
-_LEADS = frozenset(["but", "and", "yet", "still", "so", "also", "then", "or"])
+_LEADS = frozenset(
+    "but and yet still so also then or instead however now later again otherwise".split()  # noqa: SIM905
+)
 _ARTICLES = frozenset(["the", "a", "an", "another", "one", "some", "his", "her", "their", "its"])
 _DASHES = frozenset(["—", "–", "--", "―"])
 #: A transcript's speaker label that opens a quoted paragraph: "PENCE: Well, look", "SEN.

@@ -659,3 +659,15 @@ def test_the_spokesman_is_not_the_one_he_speaks_for() -> None:
         "“There will be a second meeting,” the spokesman said."
     )
     assert by_text(t)["There will be a second meeting"].speaker == "the spokesman"
+
+
+def test_two_fronted_phrases_and_an_adverb_lead() -> None:
+    t = (
+        "Sen. Ada Warren spoke.\n\nOn Thursday, after staying neutral for months, Warren "
+        "appeared with host Rita Mayo and endorsed Tom Brand, saying, “He is a fighter.”\n\n"
+        "“He is supposed to be a cheerleader,” Warren said of the governor. Instead, “he acts "
+        "like a defeated man.”"
+    )
+    q = by_text(t)
+    assert q["He is a fighter."].speaker == "Ada Warren"
+    assert q["he acts like a defeated man."].speaker == "Ada Warren"
