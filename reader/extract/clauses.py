@@ -65,6 +65,12 @@ _NOT_VERBS = frozenset(
 )
 _CONTRACTED = frozenset("he she it they we i you that there who".split())  # noqa: SIM905
 _AGE = re.compile(r"\d+-year-olds?")
+_PLURAL_SUBJECTS = frozenset(["they", "we", "police", "people", "staff", "media"])
+#: Verbs of seeing and thinking, said of many at once: "voters see it as …" reports no words.
+_THINKING = frozenset(
+    """see view consider believe feel think expect fear doubt assume figure hope want know
+    understand worry wonder suspect regard find agree""".split()  # noqa: SIM905
+)
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
 _DASHES = frozenset(["—", "–", "--", "―"])
 _NOT_APPOSITION = frozenset(["including", "such", "like", "among", "especially", "notably"])
@@ -258,7 +264,21 @@ class Analyzer:
             while j > 0 and _adv(t, j) and t.lows[j] not in AUXILIARIES:
                 j -= 1  # "could only quip", "will surely say"
             prev = t.lows[j]
-            return prev in AUXILIARIES or prev == "to" or prev.endswith(("n’t", "n't"))
+            if prev in AUXILIARIES or prev == "to" or prev.endswith(("n’t", "n't")):
+                return True
+            # "officials say", "they insist", "police say": a plural subject right before
+            return (
+                j == k - 1
+                and low not in _THINKING
+                and (
+                    prev in _PLURAL_SUBJECTS
+                    or (
+                        prev.endswith("s")
+                        and not prev.endswith(("ss", "us", "is", "’s", "'s"))
+                        and prev in SPEAKER_NOUNS
+                    )
+                )
+            )
         return False
 
     def cue_span(self, t: Tokens, k: int) -> tuple[int, int]:

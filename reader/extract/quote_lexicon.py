@@ -97,7 +97,7 @@ DOCUMENT_NOUNS = _w(
     indictment document documents records data figures estimates census release ruling
     decision order editorial article story column post tweet video ad advertisement
     petition resolution manifesto platform memoir book proposal plan bill law analysis
-    transcript"""
+    transcript clip spot commercial brief piece headline"""
 )
 SPEAKER_NOUNS = (
     PERSON_NOUNS

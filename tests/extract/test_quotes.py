@@ -671,3 +671,13 @@ def test_two_fronted_phrases_and_an_adverb_lead() -> None:
     q = by_text(t)
     assert q["He is a fighter."].speaker == "Ada Warren"
     assert q["he acts like a defeated man."].speaker == "Ada Warren"
+
+
+def test_a_plural_subject_before_a_bare_cue_and_a_clip_that_speaks() -> None:
+    t = (
+        "The city will host a game on Sunday. Police say they have “adequate resources” to "
+        "secure it.\n\nThe ad mentions the inmate. The clip says Kerr “defends the wrong people.”"
+    )
+    q = by_text(t)
+    assert q["adequate resources"].speaker == "Police"
+    assert q["defends the wrong people."].speaker == "The clip"
