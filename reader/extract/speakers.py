@@ -58,6 +58,14 @@ class Speaker:
     gender: str | None = field(default=None, compare=False)
 
 
+def _one_off(spk: Speaker, want: str | None) -> bool:
+    """Whether ``spk`` is someone met once ("a doctor", "one questioner"), who is "he" or
+    "she" only in the sentence right after: further on, the pronoun is the article's own."""
+    if want is None or spk.type != "DESC":
+        return False
+    return spk.name.split(" ", 1)[0].lower() in ("a", "an", "one", "another")
+
+
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -211,10 +219,10 @@ class SpeakerRefs:
                     said.append(hist[h][1])
                 h -= 1
             for spk in said:
-                if self._fits(spk, want):
+                if self._fits(spk, want) and (steps == 1 or not _one_off(spk, want)):
                     return spk
             spk = self.main_subject(a, b)
-            if self._fits(spk, want):
+            if self._fits(spk, want) and (steps == 1 or not _one_off(spk, want)):
                 return spk
         if want is None:
             return None

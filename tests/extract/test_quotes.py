@@ -681,3 +681,12 @@ def test_a_plural_subject_before_a_bare_cue_and_a_clip_that_speaks() -> None:
     q = by_text(t)
     assert q["adequate resources"].speaker == "Police"
     assert q["defends the wrong people."].speaker == "The clip"
+
+
+def test_someone_met_once_is_not_he_three_sentences_on() -> None:
+    t = (
+        "Governor Tom Brand met voters in Dunmore on Monday.\n\n“What about the plant?” one "
+        "questioner asked.\n\nHe answered at length. He took more questions. The talk turned "
+        "to taxes.\n\n“Nobody will pay more,” he said."
+    )
+    assert by_text(t)["Nobody will pay more"].speaker == "Tom Brand"
