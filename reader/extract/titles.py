@@ -30,7 +30,8 @@ _MAKERS = frozenset(
 _AFTER = frozenset(
     """summit tour bag award awards feature program show series event rally conference
     hat hats shirt shirts sign signs book film movie song album caucus club
-    bus initiative act bill plan party""".split()  # noqa: SIM905
+    bus initiative act bill plan party forum project debate contest competition
+    challenge festival concert parade march exhibit exhibition prize""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[\w’'.-]+")
 

@@ -690,3 +690,13 @@ def test_someone_met_once_is_not_he_three_sentences_on() -> None:
         "to taxes.\n\n“Nobody will pay more,” he said."
     )
     assert by_text(t)["Nobody will pay more"].speaker == "Tom Brand"
+
+
+def test_the_name_of_a_forum_or_a_project_is_no_quote() -> None:
+    t = (
+        "Tom Brand spoke at a “Commander-In-Chief” forum on Monday. Vera Holt agreed to an "
+        "interview for the paper's “Women in Power” project."
+    )
+    q = by_text(t)
+    assert q["Commander-In-Chief"].speaker is None
+    assert q["Women in Power"].speaker is None
