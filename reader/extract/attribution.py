@@ -107,6 +107,20 @@ _BESIDE = _w(
 )
 
 
+_FEMALE_WORDS = FEMALE_TITLES | _w("""woman wife mother daughter actress girl widow grandmother""")
+_MALE_WORDS = MALE_TITLES | _w("""man husband son boy widower grandfather""")
+
+
+def _described_gender(words: list[str]) -> str | None:
+    """What a description says of the gender of whom it describes: "the first lady" f."""
+    for w in words:
+        if w in _FEMALE_WORDS:
+            return "f"
+        if w in _MALE_WORDS:
+            return "m"
+    return None
+
+
 class Resolver(SpeakerRefs):
     """Speaker resolution over one article's text and entities."""
 
@@ -232,6 +246,14 @@ class Resolver(SpeakerRefs):
                     return self.speaker_of(m[2])  # "the White Helmets civil defense group"
         age = _AGE.fullmatch(head) is not None
         spk = Speaker(self.text[a:b], None, "DESC") if age else self._desc(a, b, pos)
+        described = _described_gender(t.lows[ph.i : ph.h1])
+        if (
+            spk is not None
+            and spk.type == "PERSON"
+            and described is not None
+            and self.speaker_gender(spk) not in (described, None)
+        ):
+            spk = Speaker(self.text[a:b], None, "DESC")  # "the first lady" is no senator
         if (
             t.lows[ph.i] in ("the", "this")
             and singular(head) == head
@@ -240,8 +262,9 @@ class Resolver(SpeakerRefs):
             and head not in _BESIDE
             and (spk is None or spk.entity is None or not self._recent(spk.entity, pos))
         ):
-            # "the former president said": the person last named as subject or speaker
-            back = self.personal(None, pos, 0)
+            # "the former president said": the person last named as subject or speaker, of
+            # the gender the description gives ("the former first lady")
+            back = self.personal(described, pos, 0)
             if back is not None and back.type != "DESC":
                 return back
         return spk

@@ -531,7 +531,14 @@ class Analyzer:
                 inner = self.phrase_at(t, c + 1, k - 1)
                 if inner is not None and inner.i == c + 1 and inner.head in ("M", "N"):
                     return inner
-                return self.phrase_ending(t, c, lo)
+                outer = self.phrase_ending(t, c, lo)
+                if outer is None and t.lows[cue].endswith("ing"):
+                    # "with Hillary Kerr — who called for it — lambasting": the participle's
+                    # subject after "with"
+                    named = self.phrase_ending(t, c, lo, attach=False)
+                    if named is not None and named.i > lo and t.lows[named.i - 1] == "with":
+                        return named
+                return outer
             return None
         if t.words[k - 1] == ",":
             return self._appositive_subject(t, k - 1, lo)
@@ -760,6 +767,16 @@ class Analyzer:
                 left = self.phrase_ending(t, i - 1, lo)
                 if left is not None and left.j != i - 1:
                     return left  # "Fishermen in Lagos and Abuja": the head before the preposition
+                if (
+                    before == "and"
+                    and left is not None
+                    and left.head == "D"
+                    and ph.head == "D"
+                    and t.lows[left.i] == "the"
+                    and t.lows[i] not in DETERMINERS
+                ):
+                    # "the former first lady and U.S. senator": one person, described twice
+                    return Phrase(left.i, ph.j, "D", ph.h0, ph.h1)
                 return ph
             if before in ("named", "called", "dubbed") and ph.head in ("M", "N"):
                 return ph  # "a student named Jonas Keller"

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CUE_WORDS
+from .cues import CUE_RE, CUE_WORDS
 from .gender import name_gender
 from .model import Entity
 from .quote_lexicon import FEMALE_TITLES, MALE_TITLES, ORG_NAME_HEADS, PERSON_NOUNS, TITLES, fold
@@ -224,6 +224,12 @@ class SpeakerRefs:
             spk = self.main_subject(a, b)
             if self._fits(spk, want) and (steps == 1 or not _one_off(spk, want)):
                 return spk
+            if want is not None and spk is not None:
+                # "Holt spoke, with Vera Kerr — … — lambasting his plan. “…,” she said": the
+                # subject of a later cue in the sentence
+                later = self._later_cue_subject(a, b, want, spk)
+                if later is not None:
+                    return later
         if want is None:
             return None
         i = bisect.bisect_left(self.starts, pos) - 1
@@ -235,6 +241,23 @@ class SpeakerRefs:
                     return self.speaker_of(x[2])  # "… gave Beck new impetus. He said …"
             i -= 1
         return None
+
+    def _later_cue_subject(self, a: int, b: int, want: str, first: Speaker) -> Speaker | None:
+        """The named subject, of gender ``want``, of a cue of saying after the first in the
+        sentence ``[a, b)``."""
+        for m in CUE_RE.finditer(self.masked, a, b):
+            spk = self.cue_speaker(a, b, m.start(), 0)
+            if (
+                spk is not None
+                and spk != first
+                and spk.type == "PERSON"
+                and self.speaker_gender(spk) == want
+            ):
+                return spk
+        return None
+
+    def cue_speaker(self, s: int, e: int, cue: int, para_start: int) -> Speaker | None:
+        raise NotImplementedError
 
     def pronoun(self, word: str, pos: int, para_start: int) -> Speaker | None:
         word = word.lower()

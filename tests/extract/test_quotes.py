@@ -700,3 +700,15 @@ def test_the_name_of_a_forum_or_a_project_is_no_quote() -> None:
     q = by_text(t)
     assert q["Commander-In-Chief"].speaker is None
     assert q["Women in Power"].speaker is None
+
+
+def test_a_gendered_description_and_a_subject_after_with() -> None:
+    t = (
+        "Hillary Kerr spoke to veterans. Senator John Brand said she was wrong.\n\n"
+        "The former first lady and U.S. senator said it was “a mistake” to use the server.\n\n"
+        "Tom Brand spoke on Monday, with Vera Holt — who has called for higher taxes — "
+        "lambasting his plan.\n\n“It is trickle-down economics,” she said."
+    )
+    q = by_text(t)
+    assert q["a mistake"].speaker == "Hillary Kerr"
+    assert q["It is trickle-down economics"].speaker == "Vera Holt"
