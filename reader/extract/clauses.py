@@ -65,6 +65,7 @@ _NOT_VERBS = frozenset(
 )
 _CONTRACTED = frozenset("he she it they we i you that there who".split())  # noqa: SIM905
 _AGE = re.compile(r"\d+-year-olds?")
+_INTENSIFIERS = frozenset(["himself", "herself", "themselves", "itself"])
 _PLURAL_SUBJECTS = frozenset(["they", "we", "police", "people", "staff", "media"])
 #: Verbs of seeing and thinking, said of many at once: "voters see it as …" reports no words.
 _THINKING = frozenset(
@@ -1012,6 +1013,9 @@ class Analyzer:
         """Past what follows a subject's head: "of Ohio", ", an ally of X,", ", who …,"."""
         while j < n:
             low = t.lows[j]
+            if low in _INTENSIFIERS:
+                j += 1  # "Trump himself was delighted"
+                continue
             if low in PREPOSITIONS and low != "according":
                 end = self._time_phrase(t, j + 1, n)
                 if end is not None:

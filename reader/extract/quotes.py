@@ -227,7 +227,7 @@ class _Doc:
                         ph = an.phrase_before(t, k, 0) or an.subject(t, 0, k)
                     break
             if ph is None:
-                ph = an.subject(t, 0, len(t.words), main=True)
+                ph = an.subject(t, 0, len(t.words), passive_ok=True, main=True)
             if ph is not None and ph.head in ("M", "N", "S"):
                 spk = self.res.phrase_speaker(t, ph, 0)
             elif ph is not None and ph.head == "D" and t.lows[ph.i] in ("the", "this"):

@@ -18,7 +18,7 @@ _PASSIVE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|it’s|it's)\s+)$"
 _LEAD = re.compile(
     r"\s*(?:,\s*)?(?:(?:on|late|early|last|this)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|today|yesterday|repeatedly|again|publicly|previously|earlier|"
-    r"later|also|in\s+an?\s+(?:statement|interview|letter|post|email|speech|address))"
+    r"later|also|in\s+an?\s+(?:statement|interview|letter|post|email|speech|address))\b"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*)*(?:that\b)?\s*"
 )
 _OBJECT = re.compile(
@@ -27,7 +27,10 @@ _OBJECT = re.compile(
 )
 _WH = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?=(?:why|whether|if|how|what|when|where|who)\b)")
 _POSTPOSED = re.compile(r"\s*(?:(?:on|late|early|last)\s+)?(?:\w+\s*)?(?:[.!?,]|$)")
-_NOT_CLAUSE = ("to ", "for ", "of ", "about ", "with ", "by ", "in ", "on ", "at ", "and ", "so ")
+_NOT_CLAUSE = (
+    *("to ", "for ", "of ", "about ", "with ", "by ", "in ", "on ", "at ", "and ", "so "),
+    "against ",
+)
 _TOLD_THAT = re.compile(r"[^.;\x00]{0,80}?\bthat\b\s*")
 _END_PUNCT = " \t\n.,;:!?—–-"
 # "at least 90 people", "about 10% of cars": a quantity, not a preposition
@@ -111,7 +114,7 @@ def _clause_start(m: str, word: str, a: int, e: int) -> int | None:
     lead = m[cue_end:a].rstrip()
     if lead.endswith("that") and _THAT_SUBJECT.match(m, a, e):
         a = cue_end + len(lead) - 4  # "said that was not enough": "that" is the subject
-    tail = m[a : a + 6].lower()
+    tail = m[a : a + 8].lower()
     if tail.startswith(_NOT_CLAUSE) and not _QUANTITY.match(m, a, e):
         # "wrote for the majority that …", "announced in August that …"
         t = _PREP_THAT.match(m, a, e)

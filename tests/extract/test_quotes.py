@@ -712,3 +712,17 @@ def test_a_gendered_description_and_a_subject_after_with() -> None:
     q = by_text(t)
     assert q["a mistake"].speaker == "Hillary Kerr"
     assert q["It is trickle-down economics"].speaker == "Vera Holt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Campaign chairman Paul Manafort cautioned against the tweet on Monday.",
+        "Vera Holt said lateral thinking was what the city needed most.",
+        "Tom Brand wrote againstthegrain blogs were the best read in the state.",
+    ],
+)
+def test_reported_speech_starts_on_a_word(text: str) -> None:
+    for q in quotes(text):
+        assert q.start == 0 or not text[q.start - 1].isalnum(), q.text
+        assert not q.text.startswith("st ")
