@@ -18,8 +18,8 @@ _PASSIVE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|it’s|it's)\s+)$"
 _LEAD = re.compile(
     r"\s*(?:,\s*)?(?:(?:on|late|early|last|this)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|today|yesterday|repeatedly|again|publicly|previously|earlier|"
-    r"later|also|in\s+an?\s+(?:statement|interview|letter|post|email|speech|address))\b"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*)*(?:that\b)?\s*"
+    r"later|also|in\s+an?\s+(?:statement|interview|letter|post|email|speech|address))\b(?![’'])"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*)*(?:that\b(?![’']))?\s*"
 )
 _OBJECT = re.compile(
     r"\s*(?:[\w’'.-]+\s+){1,3}?(?=(?:he|she|they|it|we|i|the|a|an|his|her|their|its|there|this|no|some|all)\b)",
@@ -72,7 +72,7 @@ class Reported:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \t\n,":
+    while a < b and text[a] in " \t\n,:;.)]":
         a += 1
     while b > a and text[b - 1] in _END_PUNCT:
         b -= 1

@@ -726,3 +726,14 @@ def test_reported_speech_starts_on_a_word(text: str) -> None:
     for q in quotes(text):
         assert q.start == 0 or not text[q.start - 1].isalnum(), q.text
         assert not q.text.startswith("st ")
+
+
+def test_reported_speech_keeps_no_lead_punctuation_or_a_split_contraction() -> None:
+    t = (
+        "Mr. Ridge said: Bombast does not cut it in a race like this one. Vera Shaw said "
+        "that’s what she would expect from the board. Ms. Holt said Thursday’s speeches had "
+        "led her to change her mind."
+    )
+    texts = [q.text for q in quotes(t) if q.kind == "reported"]
+    assert texts and all(x[:1].isalnum() for x in texts), texts
+    assert not any(x.startswith(("’s", "'s")) for x in texts)
