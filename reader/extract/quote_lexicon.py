@@ -126,7 +126,7 @@ TITLES = _w(
     commissioner superintendent supt det insp hon atty msgr congressman congresswoman
     councilman councilwoman councillor councilor deputy chief former acting then
     candidate nominee leader director spokesman spokeswoman spokesperson aide adviser
-    advisor lawyer economist analyst professor doctor"""
+    advisor lawyer economist analyst professor doctor ceo cfo coo"""
 )
 MALE_TITLES = _w("""mr sir lord king prince father brother congressman councilman chairman
     spokesman fr msgr sheikh emir""")
@@ -147,7 +147,8 @@ NOT_NAMES = _w(
     october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr
     sen rep gov gen lt col sgt capt prof rev st update read watch see related photo video
     sources source officials police critics analysts experts residents witnesses nobody
-    everybody somebody anybody anyone everyone someone"""
+    everybody somebody anybody anyone everyone someone several none others transcript
+    excerpt excerpts"""
 )
 
 PRONOUNS = _w("""he she they it we i""")

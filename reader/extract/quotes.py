@@ -42,6 +42,12 @@ from .reported import find_reported
 from .speakers import SpeakerRefs
 from .titles import is_title
 
+#: A paragraph that announces a transcript or an excerpt, and names no speaker.
+_HEADING = re.compile(
+    r"(?:(?:partial|full|a|an|the)\s+)?(?:transcript|excerpts?|text)(?:\s+(?:as\s+)?follows"
+    r"|\s+below)?\s*:",
+    re.I,
+)
 _BOUND = re.compile(r"[.!?]+[)\]’'\"”]*\s+(?=[\x00A-Z0-9“‘\"(«])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _WORD_AFTER = re.compile(r"[\x00“‘\"(«]*([^\s,;:]*)")
@@ -678,8 +684,8 @@ class _Doc:
             return None
         ps, pe = self.paras[p.para - 1]
         body = self.masked[ps:pe].rstrip()
-        if not body.endswith(":"):
-            return None
+        if not body.endswith(":") or _HEADING.fullmatch(body):
+            return None  # "Transcript as follows:" names nobody
         colon = ps + len(body) - 1
         s, _ = self.sentence(colon)
         t = self.tokens(s, colon + 1)
@@ -938,7 +944,10 @@ def _follows_paragraph(doc: _Doc, prev: _Item, p: Piece) -> bool:
     """``p`` opens its paragraph (or follows a lead with no verb: "Then, on CNN: “…”") and
     ``prev`` was said in the last sentence of the one before."""
     lead = doc.masked[doc.paras[p.para][0] : p.open].strip()
-    if prev.para != p.para - 1 or (lead and not doc.verbless_lead(p)):
+    before = p.para - 1
+    if before > 0 and _HEADING.fullmatch(doc.masked[slice(*doc.paras[before])].strip()):
+        before -= 1  # "…,” Kasich said. / Transcript as follows: / "…": his words go on
+    if prev.para != before or (lead and not doc.verbless_lead(p)):
         return False
     last_start = doc.sentence(doc.paras[prev.para][1] - 1)[0]
     return prev.start >= last_start or (prev.piece is not None and prev.piece.open >= last_start)

@@ -737,3 +737,15 @@ def test_reported_speech_keeps_no_lead_punctuation_or_a_split_contraction() -> N
     texts = [q.text for q in quotes(t) if q.kind == "reported"]
     assert texts and all(x[:1].isalnum() for x in texts), texts
     assert not any(x.startswith(("’s", "'s")) for x in texts)
+
+
+def test_a_transcript_heading_names_nobody() -> None:
+    t = (
+        "Gov. Ada Kerr said, “We will go all the way to the convention.”\n\n"
+        "Transcript as follows:\n\n"
+        "“Tonight we arrived in the city, and we went to a restaurant.”\n\n"
+        "Several waved signs. None uncovered the plan."
+    )
+    q = by_text(t)
+    assert q["Tonight we arrived in the city, and we went to a restaurant."].speaker == "Ada Kerr"
+    assert all(x.speaker not in ("Transcript", "Several", "None") for x in quotes(t))
