@@ -7,7 +7,10 @@ gazetteer canonical name, organisations by name and by acronym.
 
 from __future__ import annotations
 
+import re
+
 from .context import coordinated, noun_type, org_evidence, prep_place, speech_near
+from .gender import name_gender
 from .lexicon import PARTICLES, Lexicon, fold
 from .mentions import Raw, camel_case
 
@@ -101,7 +104,7 @@ def cluster(raws: list[Raw], text: str, lex: Lexicon) -> list[Cluster]:
         if named is not None and not raw.strong:
             named.raws.append(raw)  # the name was typed ORG elsewhere: "Chirrup CEO …", "Chirrup"
             continue
-        target = _person_for(raw, people)
+        target = _person_for(raw, people, text=text)
         if target is not None:
             target.raws.append(raw)
             continue
@@ -186,7 +189,7 @@ def _add_person(raw: Raw, people: People, out: list[Cluster]) -> None:
     out.append(people.new(raw))
 
 
-def _person_for(raw: Raw, people: People, any_type: bool = False) -> Cluster | None:
+def _person_for(raw: Raw, people: People, any_type: bool = False, text: str = "") -> Cluster | None:
     if raw.type is not None and raw.type != "PERSON" and not any_type:
         return None
     words = _name_words(raw.text)
@@ -197,9 +200,15 @@ def _person_for(raw: Raw, people: People, any_type: bool = False) -> Cluster | N
     if not cands and not any_type:
         cands = people.by_first.get(key)
     gender = title_gender(raw.title)
+    if not gender and cands and len(cands) > 1 and text:
+        gender = _said_gender(text, raw.end)  # "Woods said she …": which Woods
     if cands and gender:
         # "Mrs. Howard" is not "Michael Howard", whom the text has called "Mr. Howard"
-        cands = [c for c in cands if _cluster_gender(c) in (None, gender)]
+        genders = [_cluster_gender(c) for c in cands]
+        if gender in genders:
+            cands = [c for c, g in zip(cands, genders, strict=True) if g == gender]
+        else:
+            cands = [c for c, g in zip(cands, genders, strict=True) if g is None]
         if not cands:
             return None
     if cands:
@@ -240,9 +249,29 @@ def title_gender(title: str) -> str | None:
 
 
 def _cluster_gender(c: Cluster) -> str | None:
-    """What the titles of a person's mentions say of them, if they say one thing."""
+    """What the titles of a person's mentions say of them, if they say one thing; else what
+    the first name says."""
     found = {g for r in c.raws if (g := title_gender(r.title))}
-    return found.pop() if len(found) == 1 else None
+    if found:
+        return found.pop() if len(found) == 1 else None
+    words = _name_words(c.raws[0].text)
+    return name_gender(words[0]) if len(words) > 1 else None
+
+
+#: "Woods said she …", "Woods, 54, told the host that her …": the pronoun a cue puts right
+#: after a bare surname says which of two people with that surname it is.
+_SAID_GENDER = re.compile(
+    r"(?:,[^,.;]{1,30},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|added|wrote|writes|continued|"
+    r"concluded|shared|explained|argued|insisted|recalled|noted)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:that\s+)?(he|she|his|her)\b"
+)
+
+
+def _said_gender(text: str, end: int) -> str | None:
+    m = _SAID_GENDER.match(text, end, end + 90)
+    if m is None:
+        return None
+    return "m" if m.group(1) in ("he", "his") else "f"
 
 
 def _guess_single(raw: Raw, text: str, lex: Lexicon) -> str | None:

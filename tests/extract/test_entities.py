@@ -480,3 +480,16 @@ def test_a_party_and_state_tag_is_no_name() -> None:
         k = tokens.words.index(word)
         assert _raw(Name(k, k + 1, "ORG", 1.0), tokens, t, lexicon()) is None
     assert {"Ada Kerr", "Jo Lind"} <= set(names(t))
+
+
+def test_a_surname_shared_by_two_goes_by_first_name_title_and_pronoun() -> None:
+    text = (
+        "Dorothy Keane, whose husband, Navy diver Ty Keane, died in the attack, spoke on Monday. "
+        "Keane said she does not believe the family should be spared criticism.\n\n"
+        "Bill Marsh and his daughter Chelsea Marsh toured the plant. Mr. Marsh said the plant "
+        "would stay open."
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in extract_entities(text)}
+    assert people["Dorothy Keane"] == ["Dorothy Keane", "Keane"], people
+    assert people["Ty Keane"] == ["Ty Keane"], people
+    assert "Marsh" in people["Bill Marsh"] and people["Chelsea Marsh"] == ["Chelsea Marsh"]
