@@ -21,6 +21,7 @@ from operator import add, methodcaller
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
 from .cues import BASE_FORMS, CUE_WORDS, INVERTING, MULTI_STARTS, MULTI_WORD, SPEECH_NOUNS
+from .lexicon import fold, lexicon
 from .quote_lexicon import (
     ADVERBS,
     AUXILIARIES,
@@ -213,6 +214,7 @@ class Analyzer:
         self.places = places  # indexes of the entities that are places
         self.orgs = orgs  # ... and organisations
         self.org_heads: frozenset[str] = frozenset()  # last words of this text's organisations
+        self.name_words: frozenset[str] = frozenset()  # words of this text's people's names
 
     # -- words -----------------------------------------------------------------------------
     def is_verb(self, t: Tokens, k: int, after_head: bool = True) -> bool:
@@ -325,9 +327,20 @@ class Analyzer:
                 break
         if k == j:
             return None
-        if sentence_start and k == j + 1 and j == i and t.lows[i] in SPEAKER_NOUNS:
-            return None  # "Officials said": a noun that opens the sentence
+        if sentence_start and k == j + 1 and j == i:
+            if t.lows[i] in SPEAKER_NOUNS:
+                return None  # "Officials said": a noun that opens the sentence
+            if self.common_opener(t, i):
+                return None
         return k
+
+    def common_opener(self, t: Tokens, i: int) -> bool:
+        """Whether the capitalised word that opens a sentence at ``i`` is a common word, not a
+        name the text has: "Pressure is building", "Preys on fears", "Famed doctor X" ("Bush
+        said" stays a name where the text names a Bush)."""
+        low = t.lows[i]
+        lex = lexicon()
+        return low in lex.common and low not in self.name_words and fold(low) not in lex.first_names
 
     def phrase_at(
         self, t: Tokens, i: int, limit: int, sentence_start: bool = False
@@ -362,6 +375,16 @@ class Analyzer:
                 continue
             if _capitalised(w) and low.rstrip(".") not in NOT_NAMES:
                 end = self._name_end(t, j, sentence_start and j == i)
+                if (
+                    end is None
+                    and sentence_start
+                    and j == i
+                    and low not in SPEAKER_NOUNS
+                    and singular(low) not in SPEAKER_NOUNS
+                    and self.common_opener(t, j)
+                ):
+                    j += 1  # "Famed fight doctor Ferdie Pacheco": a modifier
+                    continue
                 if end is not None:
                     said = self._speech_noun_after(t, end, n)
                     if said is not None:

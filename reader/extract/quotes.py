@@ -169,6 +169,13 @@ class _Doc:
         orgs = frozenset(i for i, e in enumerate(entities) if e.type == "ORG")
         self.an = Analyzer(self.masked, self.res.by_start, places, orgs)
         self.an.org_heads = self.res.org_heads
+        self.an.name_words = frozenset(
+            w.lower()
+            for e in entities
+            if e.type == "PERSON"
+            for form in (e.name, *e.aliases)
+            for w in form.split()
+        )
         self.items: list[_Item] = []
         self._tokens: dict[tuple[int, int], Tokens] = {}
 

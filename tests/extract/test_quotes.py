@@ -749,3 +749,15 @@ def test_a_transcript_heading_names_nobody() -> None:
     q = by_text(t)
     assert q["Tonight we arrived in the city, and we went to a restaurant."].speaker == "Ada Kerr"
     assert all(x.speaker not in ("Transcript", "Several", "None") for x in quotes(t))
+
+
+def test_a_common_word_opening_the_sentence_is_no_speaker() -> None:
+    t = (
+        "Pressure is building on Gov. Tom Brand, who was greeted with chants of “Tommy!” at a "
+        "conference.\n\nFootage shows the crowd. Wait, it gets better: “By law, the governor "
+        "sets the cap.”\n\nFamed fight doctor Ferdie Pach said the bout was “a mismatch.”"
+    )
+    q = by_text(t)
+    assert q["Tommy!"].speaker != "Pressure"
+    assert q["By law, the governor sets the cap."].speaker not in ("Wait", "Footage")
+    assert q["a mismatch."].speaker == "Ferdie Pach"
