@@ -337,9 +337,11 @@ class _Doc:
             and not low.endswith("ing")
             and (low in INVERTING or an.is_cue(t, j) or low.endswith("ed"))
         ):
-            # "…,” said Holt", "…,” remembered Roy Verley", "…,” bristled aide Ivo Prent"
+            # "…,” said Holt", "…,” remembered Roy Verley", "…,” bristled aide Ivo Prent";
+            # but "the ad “…” suggests that Phoenix …" goes on with the sentence
             ph = an.phrase_after(t, j, limit)
-            if ph is not None and (low in INVERTING or ph.head != "P"):
+            closed = any(c in self.text[p.end - 1 : p.close + 2] for c in ",?!—")
+            if ph is not None and (low in INVERTING or (ph.head != "P" and closed)):
                 return self._attr(t, ph, j, para_start)
         if low.endswith("ing") and an.is_cue(t, j):
             # "X denied it: “…,” adding that …" — the participle's subject is the clause's;

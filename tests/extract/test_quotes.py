@@ -761,3 +761,11 @@ def test_a_common_word_opening_the_sentence_is_no_speaker() -> None:
     assert q["Tommy!"].speaker != "Pressure"
     assert q["By law, the governor sets the cap."].speaker not in ("Wait", "Footage")
     assert q["a mismatch."].speaker == "Ferdie Pach"
+
+
+def test_a_quote_inside_a_clause_is_not_credited_to_the_next_verb() -> None:
+    t = (
+        "City Attorney Brad Holm said in the letter that the ad “unmistakably and wrongfully” "
+        "suggests that Phoenix and its officers support the campaign."
+    )
+    assert by_text(t)["unmistakably and wrongfully"].speaker == "Brad Holm"
