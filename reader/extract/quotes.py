@@ -388,6 +388,10 @@ class _Doc:
             tail = self.text[p.end - 1 : p.close + 2]
             if t.lows[k] in _BE_FORMS or not any(c in tail for c in ",?!—"):
                 return None  # "The “opt out” movement is …": the quote is inside a phrase
+        elif t.lows[k].endswith("ing") and not any(
+            c in self.text[p.end - 1 : p.close + 2] for c in ",?!—.…"
+        ):
+            return None  # "describing as “unhinged” a tweet attacking her": inside the phrase
         return self._attr(t, ph, k, para_start)
 
     def signed(self, t: Tokens, ph: Phrase, limit: int) -> bool:

@@ -769,3 +769,8 @@ def test_a_quote_inside_a_clause_is_not_credited_to_the_next_verb() -> None:
         "suggests that Phoenix and its officers support the campaign."
     )
     assert by_text(t)["unmistakably and wrongfully"].speaker == "Brad Holm"
+
+
+def test_a_participle_after_a_quote_inside_its_phrase_is_no_credit() -> None:
+    t = "Vera Holt is describing as “unhinged” a Tom Brand post attacking a former aide."
+    assert by_text(t)["unhinged"].speaker == "Vera Holt"
