@@ -514,7 +514,14 @@ class _Doc:
                     if ph is None:
                         ph = an.subject(t, 0, k) or self.person_before(t, k)
                 if ph is not None:
-                    outer = self.outer_cue(t, k, ph)
+                    # "X noted that … Trump boasted, “…”": words quoted right after their
+                    # cue are its subject's own, whoever reports them
+                    direct = (
+                        q - k <= 3
+                        and t.words[q - 1] in (",", ":")
+                        and t.lows[k - 1] not in ("and", "but", "or")
+                    )
+                    outer = None if direct else self.outer_cue(t, k, ph)
                     if outer is not None:
                         return self._attr(t, outer[1], outer[0], para_start)
                     return self._attr(t, ph, k, para_start)

@@ -774,3 +774,11 @@ def test_a_quote_inside_a_clause_is_not_credited_to_the_next_verb() -> None:
 def test_a_participle_after_a_quote_inside_its_phrase_is_no_credit() -> None:
     t = "Vera Holt is describing as “unhinged” a Tom Brand post attacking a former aide."
     assert by_text(t)["unhinged"].speaker == "Vera Holt"
+
+
+def test_words_quoted_right_after_their_cue_are_its_subjects() -> None:
+    t = (
+        "Vera Holt noted that Tom Brand had paid no tax for years — as was true before — and "
+        "Brand boasted, “That makes me smart.”"
+    )
+    assert by_text(t)["That makes me smart."].speaker == "Tom Brand"
