@@ -68,7 +68,10 @@ class ReaderApp(App[None]):
         self.store = store
         self.library_roots = library
         self.library_title = library_title
-        self.initial_article = article
+        #: The article to open once the app runs, unless it is the first screen.
+        self._article_to_open = article
+        #: Textual's blank first screen, when neither the library nor the article is first.
+        self._blank: Screen | None = None
         self.theme = DARK_THEME
         #: Keys typed ahead wait here for the screen or editor they were meant for.
         self.typeahead = TypeAhead(self, self._route_typed)
@@ -90,15 +93,37 @@ class ReaderApp(App[None]):
         notice = self.store.take_notice()
         if notice:
             self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
+        if self._article_to_open is not None:
+            # Keys typed while the article opens are for its reading screen.
+            self.show_article(self._article_to_open, self.typeahead.hold("opening the article"))
+
+    def get_default_screen(self) -> Screen:
+        """The first screen, drawn in the app's first frame: the library, or the article.
+
+        Pushed on top of a blank default screen instead, either would be drawn a frame later,
+        after that blank screen, and all that it does after its first frame would run before it.
+        """
         if self.library_roots is not None:
             from reader.ui.screens.library import LibraryScreen
 
-            self.push_screen(
-                LibraryScreen(self.library_roots, self.store, title=self.library_title)
-            )
-        if self.initial_article is not None:
-            # Keys typed while the article opens are for its reading screen.
-            self.show_article(self.initial_article, self.typeahead.hold("opening the article"))
+            # Any article given as well opens over the library (see on_mount).
+            return LibraryScreen(self.library_roots, self.store, title=self.library_title)
+        article = self._article_to_open
+        if article is not None:
+            try:
+                # A few milliseconds, and nothing could be shown meanwhile.
+                document = self.store.document_for(article)
+            except Exception:
+                # The worker that on_mount starts tries again, and reports what went wrong
+                # as every failed worker does.
+                return self._blank_screen()
+            self._article_to_open = None
+            return self._reading_screen(article, document, can_go_back=False)
+        return self._blank_screen()
+
+    def _blank_screen(self) -> Screen:
+        self._blank = super().get_default_screen()
+        return self._blank
 
     def _catch_hangups(self) -> None:
         """On SIGHUP (the SSH link dropped) or SIGTERM: keep the note being typed, then leave."""
@@ -190,20 +215,30 @@ class ReaderApp(App[None]):
     def _push_reading(
         self, article: Article, document: DocumentRecord | None, offset: int | None = None
     ) -> None:
+        # Any screen below but a blank one is somewhere to go back to (the library, the notes).
+        below = any(screen is not self._blank for screen in self.screen_stack)
+        self.push_screen(
+            self._reading_screen(article, document, offset, can_go_back=below),
+            callback=partial(self._back_in_library, article.source),
+        )
+
+    def _reading_screen(
+        self,
+        article: Article,
+        document: DocumentRecord | None,
+        offset: int | None = None,
+        *,
+        can_go_back: bool,
+    ) -> ReadingScreen:
         from reader.ui.screens.reading import ReadingScreen
 
-        self.push_screen(
-            ReadingScreen(
-                article,
-                document,
-                self.store,
-                # The default screen is always at the bottom; anything above it is somewhere
-                # to go back to (the library, the notes).
-                can_go_back=len(self.screen_stack) > 1,
-                drafts=self.drafts,
-                start_at=offset,
-            ),
-            callback=partial(self._back_in_library, article.source),
+        return ReadingScreen(
+            article,
+            document,
+            self.store,
+            can_go_back=can_go_back,
+            drafts=self.drafts,
+            start_at=offset,
         )
 
     def _back_in_library(self, source: str, _result: None) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Footer
 from reader.article import Article
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
+from reader.ui.deferred import after_first_frame
 from reader.ui.screens.annotating import AnnotatingScreen
 from reader.ui.widgets.article_header import ArticleHeader
 from reader.ui.widgets.article_view import ArticleView
@@ -105,8 +106,8 @@ class ReadingScreen(AnnotatingScreen):
         self._show_position(view.caret)
         # The extractor (its import, then the reading) would compete with the first paint
         # for the interpreter, so it waits for the text to show.
-        self.call_after_refresh(self.find_entities)
-        self.call_after_refresh(self.load_highlights)
+        after_first_frame(self, self.find_entities)
+        after_first_frame(self, self.load_highlights)
         # Another reader on the same file: its highlights show here within a few seconds.
         self.set_interval(WATCH_SECONDS, self._watch_other_windows)
 

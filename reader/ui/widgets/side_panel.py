@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Vertical
 
 from reader.article import Article
+from reader.ui.deferred import after_first_frame
 
 # The panes and Textual's tabs are imported when the column is built, after the first frame.
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class SidePanel(Vertical):
         self._settled = asyncio.Event()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build)
+        after_first_frame(self, self._build)
 
     async def settled(self, timeout: float = 2.0) -> None:
         """Return once the tabs are built (or will not be), or after ``timeout`` seconds."""
