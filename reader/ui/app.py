@@ -21,9 +21,9 @@ from textual.worker import Worker, WorkerState
 
 from reader.article import Article, ArticleError, load_article
 from reader.inert import inert_line
-from reader.paths import styles_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
+from reader.ui.styles import DIALOGS, FIRST, LIBRARY, PLAIN_GLYPHS, style_path, use_styles
 from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 
 # The screens are imported where they are first used, so that the first frame waits only for
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
-#: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
+#: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/plain.tcss).
 PLAIN_GLYPH_TERMS = frozenset({"linux", "vt100", "vt102", "vt220", "ansi", "dumb"})
 LIGHT_THEME = "textual-light"
 
@@ -43,7 +43,7 @@ LIGHT_THEME = "textual-light"
 class ReaderApp(App[None]):
     """A library of articles and a reading screen for each."""
 
-    CSS_PATH = [styles_dir() / "reader.tcss"]
+    CSS_PATH = [style_path(FIRST)]
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = True
 
@@ -62,7 +62,10 @@ class ReaderApp(App[None]):
         article: Article | None = None,
         cursor_blink: bool = True,
     ) -> None:
-        super().__init__()
+        plain = os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS
+        super().__init__(css_path=[*self.CSS_PATH, style_path(PLAIN_GLYPHS)] if plain else None)
+        if plain:
+            self.add_class("-plain-glyphs")
         self.cursor_blink = cursor_blink
         self.drafts = DraftBox(store.path)
         self.store = store
@@ -87,8 +90,6 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        if os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS:
-            self.add_class("-plain-glyphs")
         self._catch_hangups()
         notice = self.store.take_notice()
         if notice:
@@ -106,6 +107,7 @@ class ReaderApp(App[None]):
         if self.library_roots is not None:
             from reader.ui.screens.library import LibraryScreen
 
+            use_styles(self, LIBRARY)
             # Any article given as well opens over the library (see on_mount).
             return LibraryScreen(self.library_roots, self.store, title=self.library_title)
         article = self._article_to_open
@@ -165,6 +167,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.notes import NotesScreen
 
         if not isinstance(self.screen, NotesScreen):
+            use_styles(self, LIBRARY)
             self.push_screen(NotesScreen(self.store))
 
     @work(
@@ -282,6 +285,7 @@ class ReaderApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
+        use_styles(self, DIALOGS)
         self.push_screen(HelpScreen(self.binding_rows()))
 
     def binding_rows(self) -> list[tuple[str, str]]:

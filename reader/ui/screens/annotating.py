@@ -35,6 +35,7 @@ from reader.store import (
 from reader.store.drafts import Draft, DraftBox
 from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
+from reader.ui.styles import DIALOGS, use_styles
 from reader.ui.typeahead import KeyHold
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import SidePanel
@@ -299,6 +300,7 @@ class AnnotatingScreen(Screen[None]):
         from reader.ui.screens.note_editor import NoteEditor  # loaded with the first note
 
         editor = NoteEditor(passage, note, tags, recovered=recovered is not None)
+        use_styles(self.app, DIALOGS)
         self.app.push_screen(editor, self._note_done)
 
     def _note_done(self, result: NoteResult | None) -> None:

@@ -173,7 +173,7 @@ class LibraryScreen(FilteredListScreen):
         """Size the columns to the screen; True when they changed (the rows must be refilled)."""
         table = self.query_one(DataTable)
         columns = self.visible_columns()
-        # The scrollbar's gutter is kept (styles/reader.tcss), so rows never push the
+        # The scrollbar's gutter is kept (styles/library.tcss), so rows never push the
         # last column off when they outgrow the screen.
         room = self.size.width - table.styles.scrollbar_size_vertical
         widths = column_widths(columns, room, 2 * table.cell_padding)

@@ -76,7 +76,7 @@ class NotesScreen(FilteredListScreen):
 
     def _fit_columns(self) -> bool:
         table = self.query_one(DataTable)
-        # The scrollbar's gutter is kept (styles/reader.tcss): rows never push a column off.
+        # The scrollbar's gutter is kept (styles/library.tcss): rows never push a column off.
         room = self.size.width - table.styles.scrollbar_size_vertical
         widths = column_widths(COLUMNS, room, 2 * table.cell_padding)
         if widths == self._widths:

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 
 from reader.article import Article
 from reader.ui.deferred import after_first_frame
+from reader.ui.styles import SIDE, use_styles
 
 # The panes and Textual's tabs are imported when the column is built, after the first frame.
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class SidePanel(Vertical):
         from reader.ui.widgets.highlights_pane import HighlightsPane
         from reader.ui.widgets.quotes_pane import QuotesPane
 
+        use_styles(self.app, SIDE)
         tabs = TabbedContent(id="panes", initial=PANES[self._pane])
         panes = Panes(
             tabs,
