@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -33,7 +34,6 @@ from reader.store import (
     StoreError,
 )
 from reader.store.drafts import Draft, DraftBox
-from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
 from reader.ui.styles import DIALOGS, use_styles
 from reader.ui.typeahead import KeyHold
@@ -41,6 +41,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
+    from reader.ui.annotator import Annotator, NoteSaved
     from reader.ui.screens.note_editor import NoteResult
     from reader.ui.widgets.highlights_pane import HighlightsPane
 
@@ -77,7 +78,7 @@ class Done:
 
 
 #: A job runs on a worker thread with the annotator; what it returns is shown on the UI thread.
-Job = Callable[[Annotator], Done]
+Job = Callable[["Annotator"], Done]
 
 
 def span_of_draft(draft: Draft, text: str) -> tuple[int, int] | None:
@@ -106,7 +107,6 @@ class AnnotatingScreen(Screen[None]):
         self.document = document
         self.store = store
         self.drafts = drafts
-        self.annotator = Annotator(store, article, document) if document else None
         self._jobs: deque[tuple[Job, KeyHold | None]] = deque()
         self._job_running = False
         #: The highlights the panes show now (redrawn only when a job changed them).
@@ -117,6 +117,18 @@ class AnnotatingScreen(Screen[None]):
         # Held while a draft is written or the editor closes, so a late write never brings
         # back a draft that was just saved into its highlight.
         self._draft_lock = threading.Lock()
+
+    @cached_property
+    def annotator(self) -> Annotator | None:
+        """The document's highlights and their changes; None when the article has no record.
+
+        Made when first needed, after the first frame (with the anchoring it loads).
+        """
+        if self.document is None:
+            return None
+        from reader.ui.annotator import Annotator
+
+        return Annotator(self.store, self.article, self.document)
 
     # -- the queue of jobs ----------------------------------------------------------------------
 
