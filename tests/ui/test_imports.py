@@ -33,6 +33,8 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.store.anchoring",
     "reader.store.fuzzy",
     "reader.ui.widgets.search_bar",
+    # Only for --help, --version, mistakes and the subcommands.
+    "argparse",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"
