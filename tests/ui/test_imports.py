@@ -33,6 +33,8 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.store.anchoring",
     "reader.store.fuzzy",
     "reader.ui.widgets.search_bar",
+    # Just after the first frame.
+    "reader.ui.widgets.side_tabs",
     # Only for --help, --version, mistakes and the subcommands.
     "argparse",
 ]

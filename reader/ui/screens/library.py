@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 from reader.article import ArticleError, ArticleSummary, iter_article_files, summarize
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.fitting import Column, column_widths, cut_middle
+from reader.ui.columns import Column, column_widths
+from reader.ui.fitting import cut_middle
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 

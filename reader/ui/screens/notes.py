@@ -13,7 +13,7 @@ from reader.exchange.gather import DocumentHighlights, Highlight, gather
 from reader.exchange.notes import matches
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.fitting import Column, column_widths
+from reader.ui.columns import Column, column_widths
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
