@@ -30,6 +30,7 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.exchange",
     # With the first stored highlight, the first key that changes one, or the first search.
     "reader.ui.annotator",
+    "reader.store.annotation_records",
     "reader.store.anchoring",
     "reader.store.fuzzy",
     "reader.ui.widgets.search_bar",

@@ -26,13 +26,7 @@ from textual.timer import Timer
 
 from reader.article import Article
 from reader.inert import inert_line
-from reader.store import (
-    AnnotationRecord,
-    AnnotationStore,
-    DocumentRecord,
-    ReadOnlyStore,
-    StoreError,
-)
+from reader.store import AnnotationStore, DocumentRecord, ReadOnlyStore, StoreError
 from reader.store.drafts import Draft, DraftBox
 from reader.ui.highlighting import HighlightSet, next_color
 from reader.ui.styles import DIALOGS, use_styles
@@ -41,6 +35,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
+    from reader.store import AnnotationRecord
     from reader.ui.annotator import Annotator, NoteSaved
     from reader.ui.screens.note_editor import NoteResult
     from reader.ui.widgets.highlights_pane import HighlightsPane
