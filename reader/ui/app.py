@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.article import Article, ArticleError, load_article
 from reader.inert import inert_line
+from reader.paths import samples_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.styles import DIALOGS, FIRST, LIBRARY, PLAIN_GLYPHS, style_path, use_styles
@@ -109,7 +110,13 @@ class ReaderApp(App[None]):
 
             use_styles(self, LIBRARY)
             # Any article given as well opens over the library (see on_mount).
-            return LibraryScreen(self.library_roots, self.store, title=self.library_title)
+            return LibraryScreen(
+                self.library_roots,
+                self.store,
+                title=self.library_title,
+                # Six short articles: read in a few milliseconds, shown in the first frame.
+                at_once=self.library_roots == [samples_dir()],
+            )
         article = self._article_to_open
         if article is not None:
             try:
