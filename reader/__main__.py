@@ -6,24 +6,18 @@ subcommands stay quick and work without a terminal.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 from reader.article import Article, ArticleError, load_article
 from reader.cli import BadInput, add_common, reporting
 from reader.paths import db_path, samples_dir
 
-if TYPE_CHECKING:
-    import argparse
-
 
 def _parser() -> argparse.ArgumentParser:
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read news articles in the terminal; highlight and annotate from the keyboard.",
@@ -43,39 +37,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_common(parser)
     return parser
-
-
-def _read_plain(argv: list[str]) -> SimpleNamespace | None:
-    """``reader [PATH...] [--db PATH] [--no-mouse]``, read without argparse.
-
-    Importing and setting up argparse is a few milliseconds of every start. Anything else (help,
-    version, an abbreviated or unknown option, ``--``, a value that starts with ``-``, paths on
-    both sides of an option) gives None, and argparse reads it as before.
-    """
-    paths: list[str] = []
-    db: str | None = None
-    no_mouse = False
-    options_after_paths = False
-    rest = iter(argv)
-    for arg in rest:
-        if arg == "--no-mouse":
-            no_mouse = True
-        elif arg == "--db":
-            value = next(rest, None)
-            if value is None or value.startswith("-"):
-                return None
-            db = value
-        elif arg.startswith("--db="):
-            db = arg.removeprefix("--db=")
-        elif arg == "-" or not arg.startswith("-"):
-            if options_after_paths:
-                return None  # argparse takes one run of paths and refuses the rest
-            paths.append(arg)
-            continue
-        else:
-            return None
-        options_after_paths = bool(paths)
-    return SimpleNamespace(paths=paths, db=db, no_mouse=no_mouse)
 
 
 def _check_path(raw: str) -> Path:
@@ -98,7 +59,7 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function by design
 
 
-def run_reader(args: argparse.Namespace | SimpleNamespace) -> int:
+def run_reader(args: argparse.Namespace) -> int:
     """Open the library (folders, several files, or the samples) or a single article."""
     from reader.store import AnnotationStore, StoreError
 
@@ -152,9 +113,6 @@ def main(argv: list[str] | None = None) -> int:
         make_parser, run = subcommand(argv[0])
         argv = argv[1:]
     else:
-        plain = _read_plain(argv)
-        if plain is not None:
-            return reporting(lambda: run_reader(plain))
         make_parser, run = _parser, run_reader
     args = make_parser().parse_args(argv)
     return reporting(lambda: run(args))

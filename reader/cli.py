@@ -7,16 +7,13 @@ Kept out of ``reader/__main__.py`` because under ``python -m reader`` that modul
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.inert import inert_line
-
-if TYPE_CHECKING:
-    import argparse
 
 #: Exit status for bad input: a missing or unreadable file, a damaged database, a bad export.
 EXIT_BAD_INPUT = 2

@@ -36,8 +36,6 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.ui.widgets.search_bar",
     # Just after the first frame.
     "reader.ui.widgets.side_tabs",
-    # Only for --help, --version, mistakes and the subcommands.
-    "argparse",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"
