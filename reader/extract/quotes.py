@@ -444,6 +444,11 @@ class _Doc:
                     ph = an.phrase_after(t, j, n)
                     if ph is not None:
                         return self._attr(t, ph, j, para_start)
+                if low == "according" and j + 1 < n and t.lows[j + 1] == "to":
+                    # "… a “walk-in” at 2,000 schools, according to the organizers"
+                    ph = an.phrase_after(t, j + 1, n)
+                    if ph is not None:
+                        return self._attr(t, ph, j, para_start)
                 ph = an.phrase_at(t, j, n)
                 if ph is not None and ph.i == j:
                     k = an.skip_over(t, ph.j, n)

@@ -782,3 +782,11 @@ def test_words_quoted_right_after_their_cue_are_its_subjects() -> None:
         "Brand boasted, “That makes me smart.”"
     )
     assert by_text(t)["That makes me smart."].speaker == "Tom Brand"
+
+
+def test_according_to_a_few_words_after_the_quote() -> None:
+    t = (
+        "More than 100,000 people took part in a nationwide “walk-in” at more than 2,000 "
+        "schools in 238 cities, according to the organizer, Alliance for City Schools."
+    )
+    assert by_text(t)["walk-in"].speaker == "Alliance for City Schools"
