@@ -164,6 +164,7 @@ class _Doc:
         self.res.sentences = self.starts
         self.res.main_subject = self.main_subject  # type: ignore[method-assign]
         self.res.cue_speaker = self.cue_speaker  # type: ignore[method-assign]
+        self.res.subject_body = self.subject_body  # type: ignore[method-assign]
         self._subjects: dict[tuple[int, int], Speaker | None] = {}
         places = frozenset(i for i, e in enumerate(entities) if e.type == "PLACE")
         orgs = frozenset(i for i, e in enumerate(entities) if e.type == "ORG")
@@ -253,6 +254,18 @@ class _Doc:
             spk = SpeakerRefs.main_subject(self.res, s, e)
         self._subjects[key] = spk
         return spk
+
+    def subject_body(self, s: int, e: int) -> Speaker | None:
+        """The subject of the sentence ``[s, e)`` where it is a body or a description, not a
+        person: what "it" or "they" in the next sentence may stand for."""
+        if _FILL in self.masked[s:e]:
+            return None
+        t = self.tokens(s, e)
+        ph = self.an.subject(t, 0, len(t.words), passive_ok=True, main=True)
+        if ph is None or ph.head == "P" or ph.i > 3:
+            return None
+        spk = self.res.phrase_speaker(t, ph, 0)
+        return spk if spk is not None and spk.type in ("ORG", "DESC") else None
 
     def cue_speaker(self, s: int, e: int, cue: int, para_start: int) -> Speaker | None:
         """The speaker of the cue of saying at ``cue`` in the sentence ``[s, e)`` (reported

@@ -264,6 +264,9 @@ class SpeakerRefs:
         if word in ("he", "she"):
             return self.personal("m" if word == "he" else "f", pos, para_start)
         if word in ("it", "they"):
+            body = self._body_before(word, pos)
+            if body is not None:
+                return body  # "Trump's campaign is defending it. It calls it “…”"
             if self.history:
                 p, spk = self.history[-1]
                 recent = p >= para_start - 1500
@@ -276,6 +279,26 @@ class SpeakerRefs:
                 if self.entities[idx].type == "ORG":
                     return self.speaker_of(idx)
                 i -= 1
+        return None
+
+    def _body_before(self, word: str, pos: int) -> Speaker | None:
+        """The body ("the campaign", "Harlow Trust") that is the subject of the sentence right
+        before ``pos``'s, if "it" or "they" (``word``) can stand for it."""
+        k = bisect.bisect_right(self.sentences, pos) - 1
+        if k < 1:
+            return None
+        spk = self.subject_body(self.sentences[k - 1], self.sentences[k])
+        if spk is None or spk.type not in ("ORG", "DESC"):
+            return None
+        words = spk.name.lower().split()
+        plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+        if spk.type == "DESC" and (plural != (word == "they") or words[-1] in PERSON_NOUNS):
+            return None  # "it" is no "the officials", "they" no "the senator"
+        return spk
+
+    def subject_body(self, s: int, e: int) -> Speaker | None:
+        """The subject of the sentence ``[s, e)`` as a speaker: set by the caller that parses
+        clauses."""
         return None
 
     def _role_candidates(self) -> tuple[dict[str, list[int]], list[tuple[int, tuple[str, ...]]]]:

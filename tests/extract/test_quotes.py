@@ -790,3 +790,13 @@ def test_according_to_a_few_words_after_the_quote() -> None:
         "schools in 238 cities, according to the organizer, Alliance for City Schools."
     )
     assert by_text(t)["walk-in"].speaker == "Alliance for City Schools"
+
+
+def test_it_is_the_body_that_is_the_subject_just_before() -> None:
+    t = (
+        "The Kent County party chair praised the turnout.\n\n"
+        "Tom Brand’s campaign is defending his posts about a former aide. It is denouncing "
+        "what it calls “the biggest coordinated attack in history.”"
+    )
+    speaker = by_text(t)["the biggest coordinated attack in history."].speaker
+    assert speaker is not None and speaker.endswith("Brand’s campaign"), speaker
