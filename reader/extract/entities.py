@@ -86,8 +86,9 @@ _NOT_ENTITIES = frozenset(
 )
 
 
-#: A legislator's party and state after the name: "(R-Texas)", "D-Calif.", "I-VT".
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}")
+#: A legislator's party and state after the name: "(R-Texas)", "D-Calif.", "I-VT", "(D-Newport
+#: News)".
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]{1,12})?")
 
 
 def _shares_full_stop(name: Name, tokens: Tokens) -> bool:

@@ -40,7 +40,7 @@ from .quote_lexicon import CONJUNCTIONS, PREPOSITIONS, RELATIVES
 from .quote_marks import Piece, find_pieces, paragraphs
 from .reported import find_reported
 from .speakers import SpeakerRefs
-from .titles import is_title
+from .titles import is_nickname, is_title
 
 #: A paragraph that announces a transcript or an excerpt, and names no speaker.
 _HEADING = re.compile(
@@ -110,6 +110,11 @@ def _mask(text: str, pieces: list[Piece], paras: list[tuple[int, int]]) -> str:
         if p.open < pos:
             continue
         out.append(text[pos : p.open])
+        if is_nickname(text, p):
+            # 'Del. Marcia “Cia” Price said': read through, as the name it is inside
+            out.append(" " * (end - p.open))
+            pos = end
+            continue
         inner = text[p.open + 1 : end - 1].rstrip()
         fill = _FILL * (end - p.open)
         if p.close is not None and inner.endswith((".", "!", "?", "…")):
@@ -388,6 +393,8 @@ class _Doc:
             if name is not None and name.i == ph.j + 1 and name.head in ("M", "N"):
                 k = name.j + (1 if name.j < limit and t.words[name.j] == "," else 0)
                 k = an.skip_over(t, k, limit)
+                if k + 1 < limit and t.words[k] == ",":
+                    k += 1  # "…, state Del. Marcia Price (D-Newport News), shouted"
                 if k < limit and an.is_cue(t, k):
                     return self._attr(t, name, k, para_start)
         k = an.skip_over(t, ph.j, limit)

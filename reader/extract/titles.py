@@ -71,11 +71,33 @@ def is_title(text: str, p: Piece, para_start: int) -> bool:
         return True  # "author of “…”"
     if nxt.lower() in _AFTER and nxt[:1].islower():
         return True  # "a “Jeb Can Fix It” bus tour"
-    # 'Juan “Chico” Ruiz': a nickname between the names
+    return _nickname(text, p, content, prev, nxt)
+
+
+def _nickname(text: str, p: Piece, content: str, prev: str, nxt: str) -> bool:
+    """'Juan “Chico” Ruiz': a nickname between the names."""
     return (
         len(content.split()) <= 2
         and prev[:1].isupper()
         and prev.isalpha()
         and nxt[:1].isupper()
-        and text[p.close + 1 : p.close + 2] == " "
+        and text[p.close + 1 : p.close + 2] == " "  # type: ignore[operator]
     )
+
+
+def is_nickname(text: str, p: Piece) -> bool:
+    """Whether ``p`` is a nickname inside a name ('Marcia “Cia” Price'), which the writer's
+    sentence reads through as part of the name."""
+    if (
+        p.close is None
+        or p.carried
+        or p.end - p.start > 24
+        or not text[p.start : p.start + 1].isupper()
+    ):
+        return False
+    content = text[p.start : p.end]
+    if not _title_case(content):
+        return False
+    before = text[max(0, p.open - 30) : p.open].split()
+    after = text[p.close + 1 : p.close + 30].split()
+    return _nickname(text, p, content, before[-1] if before else "", after[0] if after else "")

@@ -474,11 +474,11 @@ def test_a_day_of_the_week_is_no_name() -> None:
 def test_a_party_and_state_tag_is_no_name() -> None:
     from reader.extract.entities import _raw
 
-    t = "Sen. Ada Kerr (R-Texas) and Rep. Jo Lind, D-N.Y., spoke."
+    t = "Sen. Ada Kerr (R-Texas) and Rep. Jo Lind, D-N.Y., met Del. Bo Tran (D-Newport News)."
     tokens = tokenize(t)
-    for word in ("R-Texas", "D-N.Y."):
+    for word, size in (("R-Texas", 1), ("D-N.Y.", 1), ("D-Newport", 2)):
         k = tokens.words.index(word)
-        assert _raw(Name(k, k + 1, "ORG", 1.0), tokens, t, lexicon()) is None
+        assert _raw(Name(k, k + size, "ORG", 1.0), tokens, t, lexicon()) is None
     assert {"Ada Kerr", "Jo Lind"} <= set(names(t))
 
 

@@ -800,3 +800,10 @@ def test_it_is_the_body_that_is_the_subject_just_before() -> None:
     )
     speaker = by_text(t)["the biggest coordinated attack in history."].speaker
     assert speaker is not None and speaker.endswith("Brand’s campaign"), speaker
+
+
+def test_a_nickname_inside_a_credit_is_read_through() -> None:
+    t = "“This is a big year,” said state Del. Marcia “Cia” Price."
+    q = by_text(t)
+    assert q["This is a big year"].speaker == "Price"
+    assert q["Cia"].speaker is None
