@@ -43,7 +43,7 @@ reiterate testify allege maintain ask assert contend report reveal disclose"""
 _INVERTING = """say tell add ask write warn continue explain insist argue note reply recall
 declare acknowledge admit caution complain observe remark counter answer respond retort snap
 quip shout yell scoff sneer concede wonder muse joke exclaim explain offer recount testify tweet
-post conclude"""
+post conclude report"""
 
 _IRREGULAR = {
     "say": "says said saying",

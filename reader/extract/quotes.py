@@ -64,6 +64,8 @@ _DASHES = frozenset(["—", "–", "--", "―"])
 #: A transcript's speaker label that opens a quoted paragraph: "PENCE: Well, look", "SEN.
 #: HOLT: No." (capitals, up to four words, then a colon).
 _LABEL = re.compile(r"((?:[A-Z][A-Z’'.-]*\s){0,3}[A-Z][A-Z’'-]+):\s")
+#: Words before a participle that make it an aside of the clause: "X, despite admitting …".
+_SUBORDINATE_LEADS = frozenset(["despite", "after", "before", "while", "when", "without"])
 _SUBORDINATORS = frozenset(["when", "whenever", "if", "after", "before", "once", "as", "while"])
 
 
@@ -359,7 +361,12 @@ class _Doc:
             # but "the ad “…” suggests that Phoenix …" goes on with the sentence
             ph = an.phrase_after(t, j, limit)
             closed = any(c in self.text[p.end - 1 : p.close + 2] for c in ",?!—")
-            if ph is not None and (low in INVERTING or (ph.head != "P" and closed)):
+            opens = (
+                q == 0
+                or t.words[q - 1] in (":", "—", "–", "--")
+                or not any(w[:1].isalnum() for w in t.words[:q])
+            )  # "…,” bristled Holt" credits a quote that opens its sentence, not "about “…,”"
+            if ph is not None and (low in INVERTING or (ph.head != "P" and closed and opens)):
                 return self._attr(t, ph, j, para_start)
         if low.endswith("ing") and an.is_cue(t, j):
             # "X denied it: “…,” adding that …" — the participle's subject is the clause's;
@@ -532,6 +539,12 @@ class _Doc:
                     ph = self.person_before(t, k) if k and t.words[k - 1] != "," else None
                     if ph is None:
                         ph = self.previous_subject(t, k, s)
+                    if ph is None and k > 1 and t.lows[k - 1] in _SUBORDINATE_LEADS:
+                        # "House Speaker Paul Ryan, R-Wis., despite admitting that …": the
+                        # name that opens the sentence, its verb still to come
+                        opener = an.phrase_at(t, 0, k, sentence_start=True)
+                        if opener is not None and opener.i == 0 and opener.head in ("M", "N"):
+                            ph = opener
                 else:
                     ph = an.phrase_before(t, k, 0)
                     if ph is None and low in INVERTING and an.opens_inversion(t, k):

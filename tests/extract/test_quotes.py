@@ -807,3 +807,22 @@ def test_a_nickname_inside_a_credit_is_read_through() -> None:
     q = by_text(t)
     assert q["This is a big year"].speaker == "Price"
     assert q["Cia"].speaker is None
+
+
+def test_a_participle_aside_before_the_verb_is_the_openers() -> None:
+    t = (
+        "House Speaker Paul Rynn, R-Wis., despite admitting that he had concerns about “trial "
+        "lawyers trying to get rich,” believes the families deserve their day in court."
+    )
+    assert by_text(t)["trial lawyers trying to get rich"].speaker == "Paul Rynn"
+
+
+def test_an_inverted_credit_only_for_a_quote_that_opens_its_sentence() -> None:
+    t = (
+        "The latest poll shows Vera Holt ahead. This is “roughly the same lead she has held "
+        "all month,” reported Ledger News.\n\nThen came the plainest change of all: “It is "
+        "time,” exhorted her introducer, actress Mona Vale."
+    )
+    q = by_text(t)
+    assert q["roughly the same lead she has held all month"].speaker == "Ledger News"
+    assert q["It is time"].speaker == "Mona Vale"
