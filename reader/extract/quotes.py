@@ -121,6 +121,8 @@ def _mask(text: str, pieces: list[Piece], paras: list[tuple[int, int]]) -> str:
         fill = _FILL * (end - p.open)
         if p.close is not None and inner.endswith((".", "!", "?", "…")):
             fill = fill[:-1] + "."
+        elif p.close is not None and inner.endswith(","):
+            fill = fill[:-1] + ","  # "After saying it was “…,” she …": the clause's comma
         out.append(fill)
         pos = end
     out.append(text[pos:])
@@ -545,6 +547,9 @@ class _Doc:
                         opener = an.phrase_at(t, 0, k, sentence_start=True)
                         if opener is not None and opener.i == 0 and opener.head in ("M", "N"):
                             ph = opener
+                        elif k == 1:
+                            # "After saying her foot was “…,” she was …": the main clause's
+                            ph = an.subject(t, 0, len(t.words), passive_ok=True, main=True)
                 else:
                     ph = an.phrase_before(t, k, 0)
                     if ph is None and low in INVERTING and an.opens_inversion(t, k):

@@ -826,3 +826,11 @@ def test_an_inverted_credit_only_for_a_quote_that_opens_its_sentence() -> None:
     q = by_text(t)
     assert q["roughly the same lead she has held all month"].speaker == "Ledger News"
     assert q["It is time"].speaker == "Mona Vale"
+
+
+def test_a_comma_inside_the_closing_mark_still_ends_a_fronted_phrase() -> None:
+    t = (
+        "In her 2003 book, Vera Holt noted the clot.\n\nAfter saying her right foot was “so "
+        "swollen I could barely get my shoe on,” she was “whisked off to the hospital” for tests."
+    )
+    assert by_text(t)["whisked off to the hospital"].speaker == "Vera Holt"
