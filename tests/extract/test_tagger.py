@@ -10,7 +10,17 @@ from hypothesis import strategies as st
 from reader.extract.conll import read_documents
 from reader.extract.features import Context, candidate_runs, run_features
 from reader.extract.lexicon import lexicon
-from reader.extract.tagger import ALLOWED, LABELS, OUT, Model, N, model, viterbi
+from reader.extract.tagger import (
+    ALLOWED,
+    LABELS,
+    OUT,
+    Model,
+    N,
+    columns,
+    decode,
+    model,
+    viterbi,
+)
 from reader.extract.tokens import tokenize
 from reader.extract.train_tagger import gold_labels, headline_copy, title_case, train
 
@@ -97,6 +107,21 @@ def test_decoding_keeps_bio_order_and_finds_the_best_path() -> None:
             if all(ALLOWED[p][c] for p, c in zip([OUT, *seq], seq, strict=False))
         ]
         assert score(tuple(labels)) >= max(score(seq) for seq in allowed) - 1e-9
+
+
+_SCORES = st.sampled_from([0.0, 1.0, -1.0, 0.5, 2.25, -3.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_SCORES, min_size=N, max_size=N), min_size=N, max_size=N),
+    st.lists(st.lists(_SCORES, min_size=N, max_size=N), min_size=2, max_size=6),
+)
+def test_quick_decoding_gives_the_labels_of_the_plain_loop(
+    transitions: list[list[float]], emissions: list[list[float]]
+) -> None:
+    """Ties and all: a few round scores make many paths of the same score."""
+    assert decode(emissions, transitions, columns(transitions)) == viterbi(emissions, transitions)
 
 
 CONLL = """-DOCSTART- -X- O O
