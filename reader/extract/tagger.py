@@ -20,6 +20,7 @@ from functools import cache
 from operator import add
 from pathlib import Path
 
+from .context import cue_kinds
 from .features import (
     Context,
     candidate_runs,
@@ -27,7 +28,6 @@ from .features import (
     near,
     phrase_features,
     place_features,
-    run_cues,
     shape_of,
     word_features,
 )
@@ -250,6 +250,7 @@ class Model:
         }
         self._place_cache: dict[tuple[bool, bool, bool, str], tuple[float, ...]] = {}
         self._combination_cache: dict[tuple[str, ...], tuple[float, ...]] = {}
+        self._cue_cache: dict[tuple[bool, str | None, bool, bool], tuple[float, ...]] = {}
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Model:
@@ -334,6 +335,19 @@ class Model:
         row = context.row_cache[word] = tuple(map(add, own, doc))
         return row
 
+    def _cue_row(self, kinds: tuple[bool, str | None, bool, bool]) -> tuple[float, ...]:
+        """The weights of a run's cues, from what :func:`cue_kinds` found: the features of
+        :func:`~reader.extract.features.run_cues`, kept for each combination."""
+        org, noun, speech, place = kinds
+        features = [
+            *(("cue:org",) if org else ()),
+            *(("cue:noun:" + noun,) if noun else ()),
+            *(("cue:speech",) if speech else ()),
+            *(("cue:prep",) if place else ()),
+        ]
+        row = self._cue_cache[kinds] = self._sum(features)
+        return row
+
     def _place_row(self, key: tuple[bool, bool, bool, str]) -> tuple[float, ...]:
         row = self._place_cache[key] = self._sum(place_features(*key))
         return row
@@ -355,7 +369,8 @@ class Model:
         before1, after1 = self._neighbour_cache[-1], self._neighbour_cache[1]
         before2, after2 = self._neighbour_cache[-2], self._neighbour_cache[2]
         phrases = phrase_features(tokens, first, last, lex) if last - first > 1 else None
-        cues = self._sum_of(run_cues(tokens, first, last))
+        kinds = cue_kinds(tokens.text, tokens.starts[first], tokens.ends[last - 1])
+        cues = self._cue_cache.get(kinds) or self._cue_row(kinds)
         plain = places.get(_INSIDE) or self._place_row(_INSIDE)
         out = []
         for i in range(first, last):
