@@ -100,11 +100,13 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
             continue
         word = words[i]
         if word in JOINERS:
+            if i == 0 or not marks[i - 1]:
+                continue  # most: "of" after a word in lower case
             # "of", and "van der" (joiners in a row) between two capitalised words
             k = i + 1
             while k < n and k < i + 3 and words[k] in JOINERS:
                 k += 1
-            marks[i] = i > 0 and k < n and marks[i - 1] and is_candidate(words[k])
+            marks[i] = k < n and is_candidate(words[k])
         elif word[:1].isdigit():
             marks[i] = (i > 0 and marks[i - 1]) or (i < n - 1 and is_candidate(words[i + 1]))
     runs = []

@@ -401,7 +401,7 @@ class Model:
                 if phrases and i in phrases:
                     extra.extend(phrases[i])
                 if extra:
-                    row = list(map(add, row, self._sum(extra)))
+                    row = list(map(add, row, self._sum_of(tuple(extra))))
             out.append(row)
         return out
 

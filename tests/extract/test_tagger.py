@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.extract import tokens as tokens_module
 from reader.extract.conll import read_documents
 from reader.extract.features import Context, candidate_runs, run_features
 from reader.extract.lexicon import lexicon
@@ -43,6 +45,15 @@ def test_tokens_are_the_text_in_order(text: str) -> None:
         previous_end = end
     assert not text[previous_end:].strip()
     assert len(tokens.initial) == len(tokens.caps) == len(tokens.headline) == len(tokens)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), _NEWSY))
+def test_tokens_are_cut_as_the_plain_pattern_cuts_them(text: str) -> None:
+    """The tokeniser's possessive pattern finds what the same pattern without them finds."""
+    plain = re.compile(r"\s*(?:" + tokens_module._TOKEN.pattern + ")")
+    text = text.rstrip()
+    assert tokens_module._SPACED_TOKEN.findall(text) == plain.findall(text)
 
 
 def test_tokens_follow_the_labelled_news() -> None:
