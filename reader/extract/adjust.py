@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .context import noun_type, org_evidence
+from .context import org_and_noun
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
 from .tagger import Name
 from .tokens import Tokens, is_headline
@@ -445,6 +445,19 @@ _ENDS_NO_NAME = frozenset(("The", "the", "of", "and", "for", "An", "an"))
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z][a-z]+[A-Z][a-z]+")
 
 
+def _one_letter(word: str) -> bool:
+    """Whether a word has fewer than two letters and digits ("X", "(R)"); the first two
+    characters say so for most words at once."""
+    if len(word) > 1 and word[:2].isalnum():
+        return False
+    return sum(c.isalnum() for c in word) < 2
+
+
+def _contraction(word: str) -> bool:
+    """Whether a word is :data:`_CONTRACTION`: it has an apostrophe, the pattern is tried."""
+    return ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word) is not None
+
+
 def _aside(words: list[str], i: int, tokens: Tokens, lex: Lexicon) -> bool:
     """A common word that opens a sentence, followed by a comma, and that the text never writes
     with a capital elsewhere: "Wait, …", "Indeed, …" (but "Dole, 73, said" is a name)."""
@@ -523,11 +536,16 @@ def _trim(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             words[last - 1].lower() in _CALENDAR or words[last - 1] in _ENDS_NO_NAME
         ):
             last -= 1
-        if last - first == 1 and sum(c.isalnum() for c in words[first]) < 2:
+        if last - first == 1 and _one_letter(words[first]):
             continue  # "(R)", "X": a letter is no name
-        if last - first == 1 and _CONTRACTION.fullmatch(words[first]):
+        if last - first == 1 and _contraction(words[first]):
             continue  # "I'd", "We’re": a capital at a sentence's start, not a name
-        if last - first == 1 and _aside(words, first, tokens, lex):
+        if (
+            last - first == 1
+            and first + 1 < len(words)
+            and words[first + 1] in (",", "!")  # looked at first: most words are no aside
+            and _aside(words, first, tokens, lex)
+        ):
             continue  # "Wait, …", "Indeed, …": a common word opening a sentence
         if last - first == 1 and name.type == "PER" and _CAMEL.fullmatch(words[first]):
             name = Name(first, last, "ORG", name.confidence)  # "PolitiFact", "InsideSources"
@@ -658,11 +676,8 @@ def _by_cues(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 name = Name(name.first, nxt.last, kind, name.confidence)
                 names[k + 1] = Name(nxt.first, nxt.first, nxt.type, 0.0)
         elif name.last - name.first == 1 and fold(words[name.first]) not in lex.places:
-            start, end = tokens.starts[name.first], tokens.ends[name.first]
-            if org_evidence(text, start, end):
-                kind = "ORG"
-            else:
-                kind = _CUE_TYPES.get(noun_type(text, start, end) or "", kind)
+            org, noun = org_and_noun(text, tokens.starts[name.first], tokens.ends[name.first])
+            kind = "ORG" if org else _CUE_TYPES.get(noun or "", kind)
         if (kind, sure) != (name.type, name.confidence):
             name = Name(name.first, name.last, kind, sure)  # a cue makes the type surer too
         out.append(name)

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from reader.extract import coref, extract_entities
 from reader.extract import lexicon as lexicon_module
-from reader.extract.context import cue_kinds, noun_type, org_evidence, speech_and_place
+from reader.extract.context import (
+    cue_kinds,
+    noun_type,
+    org_and_noun,
+    org_evidence,
+    speech_and_place,
+)
 from reader.extract.lexicon import fold, fold_uncached
 
 _WORDS = st.text(alphabet="AaÉéÖøß’'‘ İı-.", max_size=12)
@@ -100,3 +106,4 @@ def test_cues_at_once_are_the_cues(text: str, data: st.DataObject) -> None:
     speech, place = speech_and_place(text, start, end)
     org, kind = org_evidence.__wrapped__(text, start, end), noun_type.__wrapped__(text, start, end)
     assert cue_kinds(text, start, end) == (org, kind, speech, place)
+    assert org_and_noun(text, start, end) == (org, kind)
