@@ -321,10 +321,13 @@ def phrase_features(tokens: Tokens, first: int, last: int, lex: Lexicon) -> dict
         return out
     longest = min(lex.max_phrase, last - first, MAX_PHRASE)
     folded = [fold(w) for w in tokens.words[first:last]]
-    places, orgs = lex.places, lex.orgs
+    places, orgs, starts = lex.places, lex.orgs, lex.phrase_starts
     i = 0
     size_run = last - first
     while i < size_run:
+        if folded[i] not in starts and " " not in folded[i]:
+            i += 1  # most words open no gazetteer's phrase
+            continue
         found = 0
         for size in range(min(longest, size_run - i), 1, -1):
             key = " ".join(folded[i : i + size])

@@ -54,6 +54,9 @@ class Lexicon:
     first_names: frozenset[str]  # folded
     common: frozenset[str]  # lower-case English words
     max_phrase: int  # longest gazetteer entry in words
+    #: The first words of the places and organisations named in several words ("new" of
+    #: "new york"): a phrase that opens with another word is no gazetteer's.
+    phrase_starts: frozenset[str]
 
 
 @cache
@@ -78,7 +81,8 @@ def lexicon() -> Lexicon:
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     common |= british_spellings(common)
     longest = max((k.count(" ") + 1 for d in (places, orgs, demonyms) for k in d), default=1)
-    return Lexicon(places, demonyms, orgs, first, common - NOT_COMMON, longest)
+    starts = frozenset(k.split(" ")[0] for d in (places, orgs) for k in d if " " in k)
+    return Lexicon(places, demonyms, orgs, first, common - NOT_COMMON, longest, starts)
 
 
 # Words the dictionary lacks that start sentences, or that it lists but are names in news.
