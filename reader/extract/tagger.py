@@ -14,7 +14,7 @@ import base64
 import gzip
 import json
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import add
@@ -358,55 +358,67 @@ class Model:
     def emissions(
         self, tokens: Tokens, first: int, last: int, context: Context
     ) -> list[list[float]]:
-        """``emission(run_features(...))`` for each token of a run, from cached rows.
+        """``emission(run_features(...))`` for each token of a run, from cached rows."""
+        return next(self.run_emissions(tokens, [(first, last)], context))
+
+    def run_emissions(
+        self, tokens: Tokens, runs: Iterable[tuple[int, int]], context: Context
+    ) -> Iterator[list[list[float]]]:
+        """:meth:`emissions` of each run, in turn (what is looked up is looked up once).
 
         Each part of a token's features is summed once and kept: the word's own, each neighbour's
         in each place, the article's for the word, the token's place in its sentence and line;
         a token's emission is then the sum of seven rows (the word's own and the article's for it
         are kept summed). The tagger spends most of its time here, so this is written for speed.
         """
-        lex = context.lex
+        lex, text, starts, ends = context.lex, tokens.text, tokens.starts, tokens.ends
         words, initial, caps, headline = tokens.words, tokens.initial, tokens.caps, tokens.headline
         n = len(words)
-        docs, places = context.row_cache, self._place_cache
+        docs, places, cue_rows = context.row_cache, self._place_cache, self._cue_cache
         before1, after1 = self._neighbour_cache[-1], self._neighbour_cache[1]
         before2, after2 = self._neighbour_cache[-2], self._neighbour_cache[2]
-        phrases = phrase_features(tokens, first, last, lex) if last - first > 1 else None
-        kinds = cue_kinds(tokens.text, tokens.starts[first], tokens.ends[last - 1])
-        cues = self._cue_cache.get(kinds) or self._cue_row(kinds)
         plain = places.get(_INSIDE) or self._place_row(_INSIDE)
-        out = []
-        for i in range(first, last):
-            word = words[i]
-            ad = docs.get(word) or self._own_and_doc_row(word, context)
-            opens = initial[i]
-            special = opens or caps[i] or headline[i]
-            if special:
-                key = (opens, caps[i], headline[i] and not caps[i], shape_of(word) if opens else "")
-                p = places.get(key) or self._place_row(key)
-            else:
-                p = plain
-            w = words[i - 1] if i and not opens else EDGE
-            b1 = before1.get(w) or self._neighbour_row(-1, w)
-            w = words[i + 1] if i + 1 < n else EDGE
-            a1 = after1.get(w) or self._neighbour_row(1, w)
-            w = words[i - 2] if i > 1 else EDGE
-            b2 = before2.get(w) or self._neighbour_row(-2, w)
-            w = words[i + 2] if i + 2 < n else EDGE
-            a2 = after2.get(w) or self._neighbour_row(2, w)
-            row = _total(ad, p, b1, a1, b2, a2, cues)
-            if special or (phrases and i in phrases):
-                extra = []
-                if opens and i:  # the shape before a sentence's start still counts
-                    extra.append("sh-1:" + shape_of(words[i - 1]))
-                if caps[i] or headline[i]:
-                    extra.extend(line_features(tokens, i, lex))
-                if phrases and i in phrases:
-                    extra.extend(phrases[i])
-                if extra:
-                    row = list(map(add, row, self._sum_of(tuple(extra))))
-            out.append(row)
-        return out
+        for first, last in runs:
+            phrases = phrase_features(tokens, first, last, lex) if last - first > 1 else None
+            kinds = cue_kinds(text, starts[first], ends[last - 1])
+            cues = cue_rows.get(kinds) or self._cue_row(kinds)
+            out = []
+            for i in range(first, last):
+                word = words[i]
+                ad = docs.get(word) or self._own_and_doc_row(word, context)
+                opens = initial[i]
+                special = opens or caps[i] or headline[i]
+                if special:
+                    key = (
+                        opens,
+                        caps[i],
+                        headline[i] and not caps[i],
+                        shape_of(word) if opens else "",
+                    )
+                    p = places.get(key) or self._place_row(key)
+                else:
+                    p = plain
+                w = words[i - 1] if i and not opens else EDGE
+                b1 = before1.get(w) or self._neighbour_row(-1, w)
+                w = words[i + 1] if i + 1 < n else EDGE
+                a1 = after1.get(w) or self._neighbour_row(1, w)
+                w = words[i - 2] if i > 1 else EDGE
+                b2 = before2.get(w) or self._neighbour_row(-2, w)
+                w = words[i + 2] if i + 2 < n else EDGE
+                a2 = after2.get(w) or self._neighbour_row(2, w)
+                row = _total(ad, p, b1, a1, b2, a2, cues)
+                if special or (phrases and i in phrases):
+                    extra = []
+                    if opens and i:  # the shape before a sentence's start still counts
+                        extra.append("sh-1:" + shape_of(words[i - 1]))
+                    if caps[i] or headline[i]:
+                        extra.extend(line_features(tokens, i, lex))
+                    if phrases and i in phrases:
+                        extra.extend(phrases[i])
+                    if extra:
+                        row = list(map(add, row, self._sum_of(tuple(extra))))
+                out.append(row)
+            yield out
 
     def tag(self, tokens: Tokens, lex: Lexicon | None = None) -> list[Name]:
         """Every name in ``tokens``, in order."""
@@ -415,8 +427,9 @@ class Model:
         transitions = self.transitions
         start, end = transitions[OUT], [row[OUT] for row in transitions]
         into = columns(transitions)
-        for first, last in candidate_runs(tokens):
-            emissions = self.emissions(tokens, first, last, context)
+        runs = candidate_runs(tokens)
+        each = self.run_emissions(tokens, runs, context)
+        for (first, last), emissions in zip(runs, each, strict=True):
             if last - first == 1:  # most runs: decoded at once
                 row = emissions[0]
                 scores = [start[k] + row[k] + end[k] for k in _ONE]
