@@ -107,6 +107,8 @@ def _title_before(tokens: Tokens, first: int) -> str:
             i -= 1
         else:
             break
+    if i == first:
+        return ""  # most names: no title's word before them
     while i < first and words[i].lower() in ("of", "the"):
         i += 1  # "the leadership of Dana Holt": no title
     if not any(w.lower().rstrip(".") in TITLE_HEADS for w in words[i:first]):
