@@ -118,6 +118,7 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 first -= 1  # "Van der Plas": the particle that opens the surname
             if (
                 first > 0
+                and words[first][1:] == "."  # looked at first: most words are no initial
                 and _INITIAL.fullmatch(words[first])
                 and fold(words[first - 1]) in lex.first_names
                 and words[first - 1].istitle()
@@ -370,10 +371,12 @@ def _people_typed_org(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[N
     people: set[str] | None = None
     out = []
     for name in names:
+        if name.type != "ORG":
+            out.append(name)  # most names
+            continue
         span = words[name.first : name.last]
         if (
-            name.type == "ORG"
-            and 2 <= len(span) <= 3
+            2 <= len(span) <= 3
             and all(w.istitle() for w in span)
             and fold(span[0]) in lex.first_names
             and span[-1].lower() not in ORG_CUES
@@ -582,11 +585,12 @@ def _products(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     words = tokens.words
     out = []
     for name in names:
+        if name.last - name.first < 2 or words[name.first].lower().rstrip(".") not in _MAKERS:
+            out.append(name)  # most names: not two words or more opening with a maker's
+            continue
         span = [w.lower().rstrip(".") for w in words[name.first : name.last]]
         if (
-            len(span) > 1
-            and span[0] in _MAKERS
-            and name.type != "PER"
+            name.type != "PER"
             and not any(w in _MAKER_COMPANY or w in COMPANY_ENDS for w in span[1:])
             and not any(fold(w) in lex.places for w in words[name.first + 1 : name.last])
             and fold(" ".join(words[name.first : name.last])) not in lex.places
