@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from .context import org_and_noun
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
@@ -267,8 +268,8 @@ def _after_labels(names: list[Name], tokens: Tokens) -> list[Name]:
     words, initial = tokens.words, tokens.initial
     after: set[int] = set()
     labels: set[int] = set()
-    for i in range(len(words) - 2):
-        if initial[i] and len(words[i]) > 1 and words[i].isupper():
+    for i in compress(range(len(words) - 2), initial):  # a label opens a line
+        if len(words[i]) > 1 and words[i].isupper():
             k = i
             while k < len(words) - 1 and k - i < 3 and len(words[k]) > 1 and words[k].isupper():
                 k += 1

@@ -182,7 +182,7 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
     while True:
         end = text.find("\n", position)
         line = text[position:] if end < 0 else text[position:end]
-        caps = line != line.lower() and line == line.upper()
+        caps = line == line.upper() and line != line.lower()  # prose fails the first at once
         line_caps.append(caps)
         line_headline.append(not caps and is_headline(line))
         if end < 0:
@@ -213,8 +213,10 @@ def is_headline(line: str, title: bool = False) -> bool:
     start with a capital. A text's first line (``title``) may end in a full stop, as some files
     end their title, if nearly every such word starts with a capital (a first sentence has
     verbs in lower case) and no dateline's dash shows it is the story's first sentence."""
+    if len(line) > 160:
+        return False  # a paragraph
     stripped = line.rstrip().rstrip("\"'”’)")
-    if len(line) > 160 or not stripped or stripped[-1] in "!?:;,":
+    if not stripped or stripped[-1] in "!?:;,":
         return False
     full_stop = stripped[-1] == "."
     if full_stop and (not title or "—" in line or "–" in line or " - " in line):
