@@ -123,6 +123,11 @@ def org_evidence(text: str, start: int, end: int) -> bool:
     "analysts at Nomura", "supermarkets such as Kroger", "Voltaris, which …", "Acme’s shares"."""
     if _ORG_AFTER.match(text, end, end + 40):
         return True
+    return _org_before(text, start, end)
+
+
+def _org_before(text: str, start: int, end: int) -> bool:
+    """:func:`org_evidence` from the words before a name (and the comma after an appositive)."""
     window, bare = _bare_before(text, start, 40)
     if bare == window:
         return False
@@ -140,9 +145,12 @@ def org_evidence(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=CUE_CACHE_SIZE)
 def noun_type(text: str, start: int, end: int) -> str | None:
     """ORG or PLACE from a common noun just before, just after, or in an appositive."""
-    typ = appos_type(text, end)
-    if typ:
-        return typ
+    return appos_type(text, end) or _noun_before_type(text, start) or _noun_after(text, end)
+
+
+def _noun_before_type(text: str, start: int) -> str | None:
+    """ORG or PLACE from a common noun just before a name: "the agency Ibama", "the town of
+    Sabac" (a place's noun only: "the party of Ibama" is no party's name)."""
     p = _PREV.search(text, max(0, start - 30), start) if _noun_before(text, start) else None
     if p:
         word = p.group(1)
@@ -150,7 +158,7 @@ def noun_type(text: str, start: int, end: int) -> str | None:
             return "PLACE"
         if word in ORG_NOUNS and " of" not in p.group(0):
             return "ORG"
-    return _noun_after(text, end)
+    return None
 
 
 def _noun_after(text: str, end: int) -> str | None:
@@ -193,10 +201,8 @@ def _prep_before(text: str, start: int, word: str) -> bool:
 
 #: The first characters :data:`_NEXT` can match at, after a name.
 _NEXT_FIRST = frozenset(" \u00a0’'")
-#: The blanks the cues look past.
-_BLANKS = frozenset(" \u00a0")
-#: What may follow a name in a match of :data:`_ORG_AFTER`, but blanks.
-_ORG_AFTER_FIRST = frozenset(",’'")
+#: What a match of :data:`_ORG_AFTER` opens with.
+_ORG_AFTER_FIRST = frozenset(" \u00a0,’'")
 #: The words before a name that :func:`org_evidence` looks for (past a comma or not).
 _ORG_WORDS = ORG_NOUNS | _ORG_BEFORE_LAST
 #: The words before a name that :func:`_noun_before` looks for ("of": "the town of Sabac").
@@ -251,14 +257,14 @@ def _word_before_name(text: str, start: int) -> str | None:
 def _org_and_noun(text: str, start: int, end: int, word: str) -> tuple[bool, str | None]:
     """:func:`org_and_noun` of a name after ``word``, the cues that cannot match not tried."""
     after = text[end : end + 1]
-    if word in _ORG_WORDS or after in _ORG_AFTER_FIRST:
-        org = org_evidence.__wrapped__(text, start, end)
-    else:  # neither a word before nor a comma or "'s" after that the cue needs
-        org = after in _BLANKS and _ORG_AFTER.match(text, end, end + 40) is not None
-    if after == "," or word in _NOUN_WORDS:
-        kind = noun_type.__wrapped__(text, start, end)
-    else:  # no appositive and no noun before: only the noun after
-        kind = _noun_after(text, end) if after in _NEXT_FIRST else None
+    org = after in _ORG_AFTER_FIRST and _ORG_AFTER.match(text, end, end + 40) is not None
+    if not org and word in _ORG_WORDS:  # the word every match of the words before ends with
+        org = _org_before(text, start, end)
+    kind = appos_type(text, end) if after == "," else None
+    if kind is None and word in _NOUN_WORDS:
+        kind = _noun_before_type(text, start)
+    if kind is None and after in _NEXT_FIRST:
+        kind = _noun_after(text, end)
     return org, kind
 
 
