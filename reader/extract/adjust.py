@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
-from .context import noun_type, org_evidence
+from .context import org_and_noun
 from .lexicon import ORG_CUES, PARTICLES, SPEECH, TITLE_HEADS, Lexicon, fold
 from .tagger import Name
 from .tokens import Tokens, is_headline
@@ -118,6 +119,7 @@ def _repair(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 first -= 1  # "Van der Plas": the particle that opens the surname
             if (
                 first > 0
+                and words[first][1:] == "."  # looked at first: most words are no initial
                 and _INITIAL.fullmatch(words[first])
                 and fold(words[first - 1]) in lex.first_names
                 and words[first - 1].istitle()
@@ -266,8 +268,8 @@ def _after_labels(names: list[Name], tokens: Tokens) -> list[Name]:
     words, initial = tokens.words, tokens.initial
     after: set[int] = set()
     labels: set[int] = set()
-    for i in range(len(words) - 2):
-        if initial[i] and len(words[i]) > 1 and words[i].isupper():
+    for i in compress(range(len(words) - 2), initial):  # a label opens a line
+        if len(words[i]) > 1 and words[i].isupper():
             k = i
             while k < len(words) - 1 and k - i < 3 and len(words[k]) > 1 and words[k].isupper():
                 k += 1
@@ -370,10 +372,12 @@ def _people_typed_org(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[N
     people: set[str] | None = None
     out = []
     for name in names:
+        if name.type != "ORG":
+            out.append(name)  # most names
+            continue
         span = words[name.first : name.last]
         if (
-            name.type == "ORG"
-            and 2 <= len(span) <= 3
+            2 <= len(span) <= 3
             and all(w.istitle() for w in span)
             and fold(span[0]) in lex.first_names
             and span[-1].lower() not in ORG_CUES
@@ -443,6 +447,19 @@ _ENDS_NO_NAME = frozenset(("The", "the", "of", "and", "for", "An", "an"))
 #: A word written in camel case, as brands and websites are and people's names are not
 #: (McCain, DeSantis, LeBron and O'Neill excepted).
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def _one_letter(word: str) -> bool:
+    """Whether a word has fewer than two letters and digits ("X", "(R)"); the first two
+    characters say so for most words at once."""
+    if len(word) > 1 and word[:2].isalnum():
+        return False
+    return sum(c.isalnum() for c in word) < 2
+
+
+def _contraction(word: str) -> bool:
+    """Whether a word is :data:`_CONTRACTION`: it has an apostrophe, the pattern is tried."""
+    return ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word) is not None
 
 
 def _aside(words: list[str], i: int, tokens: Tokens, lex: Lexicon) -> bool:
@@ -523,11 +540,16 @@ def _trim(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
             words[last - 1].lower() in _CALENDAR or words[last - 1] in _ENDS_NO_NAME
         ):
             last -= 1
-        if last - first == 1 and sum(c.isalnum() for c in words[first]) < 2:
+        if last - first == 1 and _one_letter(words[first]):
             continue  # "(R)", "X": a letter is no name
-        if last - first == 1 and _CONTRACTION.fullmatch(words[first]):
+        if last - first == 1 and _contraction(words[first]):
             continue  # "I'd", "We’re": a capital at a sentence's start, not a name
-        if last - first == 1 and _aside(words, first, tokens, lex):
+        if (
+            last - first == 1
+            and first + 1 < len(words)
+            and words[first + 1] in (",", "!")  # looked at first: most words are no aside
+            and _aside(words, first, tokens, lex)
+        ):
             continue  # "Wait, …", "Indeed, …": a common word opening a sentence
         if last - first == 1 and name.type == "PER" and _CAMEL.fullmatch(words[first]):
             name = Name(first, last, "ORG", name.confidence)  # "PolitiFact", "InsideSources"
@@ -564,11 +586,12 @@ def _products(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
     words = tokens.words
     out = []
     for name in names:
+        if name.last - name.first < 2 or words[name.first].lower().rstrip(".") not in _MAKERS:
+            out.append(name)  # most names: not two words or more opening with a maker's
+            continue
         span = [w.lower().rstrip(".") for w in words[name.first : name.last]]
         if (
-            len(span) > 1
-            and span[0] in _MAKERS
-            and name.type != "PER"
+            name.type != "PER"
             and not any(w in _MAKER_COMPANY or w in COMPANY_ENDS for w in span[1:])
             and not any(fold(w) in lex.places for w in words[name.first + 1 : name.last])
             and fold(" ".join(words[name.first : name.last])) not in lex.places
@@ -658,11 +681,8 @@ def _by_cues(names: list[Name], tokens: Tokens, lex: Lexicon) -> list[Name]:
                 name = Name(name.first, nxt.last, kind, name.confidence)
                 names[k + 1] = Name(nxt.first, nxt.first, nxt.type, 0.0)
         elif name.last - name.first == 1 and fold(words[name.first]) not in lex.places:
-            start, end = tokens.starts[name.first], tokens.ends[name.first]
-            if org_evidence(text, start, end):
-                kind = "ORG"
-            else:
-                kind = _CUE_TYPES.get(noun_type(text, start, end) or "", kind)
+            org, noun = org_and_noun(text, tokens.starts[name.first], tokens.ends[name.first])
+            kind = "ORG" if org else _CUE_TYPES.get(noun or "", kind)
         if (kind, sure) != (name.type, name.confidence):
             name = Name(name.first, name.last, kind, sure)  # a cue makes the type surer too
         out.append(name)

@@ -216,7 +216,7 @@ def _person_for(raw: Raw, people: People, any_type: bool = False, text: str = ""
         best_pos = -1
         for c in cands:
             # nearest full name before the mention; else the first after it
-            pos = max((r.start for r in c.raws if r.start < raw.start), default=-1)
+            pos = max([r.start for r in c.raws if r.start < raw.start], default=-1)
             if best is None or pos > best_pos:
                 best, best_pos = c, pos
         return best
@@ -238,6 +238,8 @@ _FEMALE_TITLES = frozenset(
 
 def title_gender(title: str) -> str | None:
     """ "m" or "f" where a title before a name says ("Mr.", "Mrs.", "Queen"), else None."""
+    if not title:
+        return None  # most names: no title before them
     words = title.lower().replace(".", " ").split()
     if not words:
         return None

@@ -113,6 +113,8 @@ def _title_before(tokens: Tokens, first: int) -> str:
             i -= 1
         else:
             break
+    if i == first:
+        return ""  # most names: no title's word before them
     while i < first and words[i].lower() in ("of", "the"):
         i += 1  # "the leadership of Dana Holt": no title
     if not any(w.lower().rstrip(".") in TITLE_HEADS for w in words[i:first]):
@@ -127,16 +129,17 @@ def _agree(raws: list[Raw], names: list[Name], lex: Lexicon) -> None:
     body of the article, typed with more confidence, decides.
     """
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for raw in raws:
-        votes[fold(raw.text)][raw.type or ""] += raw.confidence
+    keys = [fold(raw.text) for raw in raws]
+    for raw, key in zip(raws, keys, strict=True):
+        votes[key][raw.type or ""] += raw.confidence
     for company in _companies(raws, lex):
         if company in votes:  # "Pirelli" where the text also names "Pirelli SpA"
             votes[company]["ORG"] += COMPANY_CONFIDENCE
     for surname in _surnames(raws):
         if surname in votes:  # "Halden" where the text also names "Dana Halden"
             votes[surname]["PERSON"] += COMPANY_CONFIDENCE
-    for raw in raws:
-        ballot = votes[fold(raw.text)]
+    for raw, key in zip(raws, keys, strict=True):
+        ballot = votes[key]
         if len(ballot) > 1:
             best = max(ballot, key=ballot.__getitem__)
             if best and best != raw.type and ballot[best] > ballot[raw.type or ""]:

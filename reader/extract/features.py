@@ -100,11 +100,13 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
             continue
         word = words[i]
         if word in JOINERS:
+            if i == 0 or not marks[i - 1]:
+                continue  # most: "of" after a word in lower case
             # "of", and "van der" (joiners in a row) between two capitalised words
             k = i + 1
             while k < n and k < i + 3 and words[k] in JOINERS:
                 k += 1
-            marks[i] = i > 0 and k < n and marks[i - 1] and is_candidate(words[k])
+            marks[i] = k < n and is_candidate(words[k])
         elif word[:1].isdigit():
             marks[i] = (i > 0 and marks[i - 1]) or (i < n - 1 and is_candidate(words[i + 1]))
     runs = []
@@ -146,47 +148,99 @@ _SPORT = _words(
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 
+#: What a word says of a capitalised word after it (:func:`_kind_before`), and before it
+#: (:func:`_kind_after`), kept for each word as written: the same words come again and again.
+_BEFORE_KINDS: dict[str, str] = {}
+_AFTER_KINDS: dict[str, str] = {}
+#: Words kept in each (emptied when this full).
+KINDS_CACHE_SIZE = 50_000
+#: A word written as a first name is: the word after it may be a surname.
+_MAYBE_SURNAME = "surname?"
+
+
+def _kind_before(word: str) -> str:
+    """The kind of evidence ``word`` gives the capitalised word after it: "title", "place",
+    "the", :data:`_MAYBE_SURNAME` (where the gazetteer has it as a first name) or none ("")."""
+    before = word.lower().rstrip(".")
+    if before in _TITLES:
+        kind = "title"
+    elif before in _PLACE_BEFORE:
+        kind = "place"
+    elif before == "the":
+        kind = "the"
+    elif before and word.istitle():
+        kind = _MAYBE_SURNAME
+    else:
+        kind = ""
+    if len(_BEFORE_KINDS) >= KINDS_CACHE_SIZE:
+        _BEFORE_KINDS.clear()
+    _BEFORE_KINDS[word] = kind
+    return kind
+
+
+def _kind_after(word: str) -> str:
+    """The kind of evidence ``word`` gives the capitalised word before it: "org", "said",
+    "poss" or none ("")."""
+    after = word.lower().rstrip(".")
+    if after in _ORG_AFTER:
+        kind = "org"
+    elif after in _SAID:
+        kind = "said"
+    elif after in ("'s", "’s"):
+        kind = "poss"
+    else:
+        kind = ""
+    if len(_AFTER_KINDS) >= KINDS_CACHE_SIZE:
+        _AFTER_KINDS.clear()
+    _AFTER_KINDS[word] = kind
+    return kind
+
+
 class Context:
     """What the features know of the whole article: its words and how they are written."""
 
     def __init__(self, tokens: Tokens, lex: Lexicon) -> None:
         self.lex = lex
-        #: Every token as written (a word in lower case among them: the word is used as one).
-        self.words = set(tokens.words)
         words, initial, caps = tokens.words, tokens.initial, tokens.caps
+        counts = Counter(words)
+        #: Every token as written (a word in lower case among them: the word is used as one).
+        self.words = set(counts)
         #: Words written with a capital inside a sentence of the body somewhere.
         self.mid_sentence: set[str] = set()
         #: Capitalised word (lower case) -> the kinds of evidence around it somewhere.
         self.evidence: dict[str, set[str]] = {}
         n = len(words)
-        counts = Counter(words)
         sport = sum(counts[w] for w in _SPORT if w in counts)
         sport += sum(c for w, c in counts.items() if w[0].isdigit() and _SCORE.fullmatch(w))
+        mid, evidence, first_names = self.mid_sentence, self.evidence, lex.first_names
         # word[0], not word[:1]: a token is never empty, and indexing is quicker than slicing
         for i in [i for i, word in enumerate(words) if word[0].isupper()]:
-            word = words[i]
-            low = word.lower()
-            if not initial[i] and not caps[i]:
-                self.mid_sentence.add(low)
-            before = words[i - 1].lower().rstrip(".") if i > 0 and not initial[i] else ""
-            after = words[i + 1].lower().rstrip(".") if i + 1 < n else ""
-            kinds = set()
-            if before in _TITLES:
-                kinds.add("title")
-            elif before in _PLACE_BEFORE:
-                kinds.add("place")
-            elif before == "the":
-                kinds.add("the")
-            elif before and words[i - 1].istitle() and fold(words[i - 1]) in lex.first_names:
-                kinds.add("surname")
-            if after in _ORG_AFTER:
-                kinds.add("org")
-            elif after in _SAID:
-                kinds.add("said")
-            elif after in ("'s", "’s"):
-                kinds.add("poss")
-            if kinds:
-                self.evidence.setdefault(low, set()).update(kinds)
+            low = words[i].lower()
+            opens = initial[i]
+            if not opens and not caps[i]:
+                mid.add(low)
+            before = ""
+            if i > 0 and not opens:
+                word = words[i - 1]
+                before = _BEFORE_KINDS.get(word)
+                if before is None:
+                    before = _kind_before(word)
+                if before == _MAYBE_SURNAME:
+                    before = "surname" if fold(word) in first_names else ""
+            after = ""
+            if i + 1 < n:
+                word = words[i + 1]
+                after = _AFTER_KINDS.get(word)
+                if after is None:
+                    after = _kind_after(word)
+            if before or after:
+                kinds = evidence.get(low)
+                if kinds is None:
+                    kinds = evidence[low] = set()
+                if before:
+                    kinds.add(before)
+                if after:
+                    kinds.add(after)
         #: Sport: a town's name there is often a team's.
         self.sport = sport >= max(3, n // 200)
         #: The model's summed weights of each word's own and article features (filled as it tags).
@@ -319,10 +373,13 @@ def phrase_features(tokens: Tokens, first: int, last: int, lex: Lexicon) -> dict
         return out
     longest = min(lex.max_phrase, last - first, MAX_PHRASE)
     folded = [fold(w) for w in tokens.words[first:last]]
-    places, orgs = lex.places, lex.orgs
+    places, orgs, starts = lex.places, lex.orgs, lex.phrase_starts
     i = 0
     size_run = last - first
     while i < size_run:
+        if folded[i] not in starts and " " not in folded[i]:
+            i += 1  # most words open no gazetteer's phrase
+            continue
         found = 0
         for size in range(min(longest, size_run - i), 1, -1):
             key = " ".join(folded[i : i + size])

@@ -40,6 +40,8 @@ def fold(s: str) -> str:
 
 def fold_uncached(s: str) -> str:
     """:func:`fold`, computed."""
+    if s.isascii():
+        return s.casefold()  # most words: no curly apostrophe and no accent to take off
     s = s.replace("’", "'").replace("‘", "'")
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
@@ -54,6 +56,9 @@ class Lexicon:
     first_names: frozenset[str]  # folded
     common: frozenset[str]  # lower-case English words
     max_phrase: int  # longest gazetteer entry in words
+    #: The first words of the places and organisations named in several words ("new" of
+    #: "new york"): a phrase that opens with another word is no gazetteer's.
+    phrase_starts: frozenset[str]
 
 
 @cache
@@ -78,7 +83,8 @@ def lexicon() -> Lexicon:
     common = frozenset(_lines("common_words.txt")) | EXTRA_COMMON
     common |= british_spellings(common)
     longest = max((k.count(" ") + 1 for d in (places, orgs, demonyms) for k in d), default=1)
-    return Lexicon(places, demonyms, orgs, first, common - NOT_COMMON, longest)
+    starts = frozenset(k.split(" ")[0] for d in (places, orgs) for k in d if " " in k)
+    return Lexicon(places, demonyms, orgs, first, common - NOT_COMMON, longest, starts)
 
 
 # Words the dictionary lacks that start sentences, or that it lists but are names in news.
@@ -218,12 +224,15 @@ def british_spellings(words: frozenset[str]) -> frozenset[str]:
     """British forms of the American words (extra non-words are harmless: nobody writes them)."""
     out = set()
     endings = tuple(american for american, _ in _BRITISH_ENDINGS)
+    british_of = dict(_BRITISH_ENDINGS)
+    sizes = sorted({len(american) for american in british_of})
     for word in words:
         if not word.endswith(endings):  # one C-level test for the ~90% that end otherwise
             continue
-        for american, british in _BRITISH_ENDINGS:
-            if len(word) > len(american) + 2 and word.endswith(american):
-                out.add(word[: -len(american)] + british)
+        for size in sizes:  # each ending the word may have, looked up by its length
+            british = british_of.get(word[-size:])
+            if british is not None and len(word) > size + 2:
+                out.add(word[:-size] + british)
     return frozenset(out)
 
 

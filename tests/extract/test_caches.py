@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from reader.extract import coref, extract_entities
 from reader.extract import lexicon as lexicon_module
-from reader.extract.context import noun_type, org_evidence
+from reader.extract.context import (
+    cue_kinds,
+    noun_type,
+    org_and_noun,
+    org_evidence,
+    speech_and_place,
+)
 from reader.extract.lexicon import fold, fold_uncached
 
 _WORDS = st.text(alphabet="AaÉéÖøß’'‘ İı-.", max_size=12)
@@ -64,3 +70,40 @@ def test_entities_are_the_same_with_everything_kept_and_nothing(text: str) -> No
     lexicon_module._folded.clear()
     coref._name_words_cache.clear()
     assert [e.to_dict() for e in extract_entities(text)] == kept
+
+
+_AROUND = st.lists(
+    st.sampled_from(
+        [
+            *"Aa ,.’'\n\u00a0",
+            " " * 12,
+            "x" * 9,
+            "Smith",
+            "said ",
+            "the town of ",
+            "analysts at ",
+            "the agency ",
+            "maker, ",
+            "’s shares",
+            ", which",
+            ", the ruling party,",
+            " party",
+            " state",
+            "in ",
+            "told ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_AROUND, st.data())
+def test_cues_at_once_are_the_cues(text: str, data: st.DataObject) -> None:
+    """Long blanks and long words before a name too: what each cue's window cuts short."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    speech, place = speech_and_place(text, start, end)
+    org, kind = org_evidence.__wrapped__(text, start, end), noun_type.__wrapped__(text, start, end)
+    assert cue_kinds(text, start, end) == (org, kind, speech, place)
+    assert org_and_noun(text, start, end) == (org, kind)

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.extract import tokens as tokens_module
 from reader.extract.conll import read_documents
 from reader.extract.features import Context, candidate_runs, run_features
 from reader.extract.lexicon import lexicon
-from reader.extract.tagger import ALLOWED, LABELS, OUT, Model, N, model, viterbi
+from reader.extract.tagger import (
+    ALLOWED,
+    LABELS,
+    OUT,
+    Model,
+    N,
+    columns,
+    decode,
+    model,
+    viterbi,
+)
 from reader.extract.tokens import tokenize
 from reader.extract.train_tagger import gold_labels, headline_copy, title_case, train
 
@@ -33,6 +45,15 @@ def test_tokens_are_the_text_in_order(text: str) -> None:
         previous_end = end
     assert not text[previous_end:].strip()
     assert len(tokens.initial) == len(tokens.caps) == len(tokens.headline) == len(tokens)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), _NEWSY))
+def test_tokens_are_cut_as_the_plain_pattern_cuts_them(text: str) -> None:
+    """The tokeniser's possessive pattern finds what the same pattern without them finds."""
+    plain = re.compile(r"\s*(?:" + tokens_module._TOKEN.pattern + ")")
+    text = text.rstrip()
+    assert tokens_module._SPACED_TOKEN.findall(text) == plain.findall(text)
 
 
 def test_tokens_follow_the_labelled_news() -> None:
@@ -97,6 +118,21 @@ def test_decoding_keeps_bio_order_and_finds_the_best_path() -> None:
             if all(ALLOWED[p][c] for p, c in zip([OUT, *seq], seq, strict=False))
         ]
         assert score(tuple(labels)) >= max(score(seq) for seq in allowed) - 1e-9
+
+
+_SCORES = st.sampled_from([0.0, 1.0, -1.0, 0.5, 2.25, -3.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_SCORES, min_size=N, max_size=N), min_size=N, max_size=N),
+    st.lists(st.lists(_SCORES, min_size=N, max_size=N), min_size=2, max_size=6),
+)
+def test_quick_decoding_gives_the_labels_of_the_plain_loop(
+    transitions: list[list[float]], emissions: list[list[float]]
+) -> None:
+    """Ties and all: a few round scores make many paths of the same score."""
+    assert decode(emissions, transitions, columns(transitions)) == viterbi(emissions, transitions)
 
 
 CONLL = """-DOCSTART- -X- O O
