@@ -274,7 +274,8 @@ class Analyzer:
                 j == k - 1
                 and low not in _THINKING
                 and (
-                    prev in _PLURAL_SUBJECTS
+                    self._joined_names(t, k)
+                    or prev in _PLURAL_SUBJECTS
                     or (
                         prev.endswith("s")
                         and not prev.endswith(("ss", "us", "is", "’s", "'s"))
@@ -283,6 +284,24 @@ class Analyzer:
                 )
             )
         return False
+
+    def _joined_names(self, t: Tokens, k: int) -> bool:
+        """Whether two names joined by "and" end right before ``k``: "Obama and Clinton call"."""
+        e = self.by_end_token(t, k - 1)
+        if e is None:
+            return False
+        a = t.index_at(e[0])
+        return a >= 2 and t.lows[a - 1] == "and" and self.by_end_token(t, a - 2) is not None
+
+    def by_end_token(self, t: Tokens, i: int) -> tuple[int, int, int] | None:
+        """The mention that ends with token ``i``, if one does."""
+        if i < 0:
+            return None
+        for back in range(i, max(-1, i - 4), -1):
+            m = self.by_start.get(t.starts[back])
+            if m is not None:
+                return m if m[1] == t.ends[i] else None
+        return None
 
     def cue_span(self, t: Tokens, k: int) -> tuple[int, int]:
         """The characters of the cue at token ``k``, reaching over a multi-word cue."""

@@ -834,3 +834,8 @@ def test_a_comma_inside_the_closing_mark_still_ends_a_fronted_phrase() -> None:
         "swollen I could barely get my shoe on,” she was “whisked off to the hospital” for tests."
     )
     assert by_text(t)["whisked off to the hospital"].speaker == "Vera Holt"
+
+
+def test_two_names_joined_by_and_before_a_bare_cue() -> None:
+    t = "When attackers strike, Barack Obama and Vera Holt call them “lone wolves.”"
+    assert by_text(t)["lone wolves."].speaker in ("Vera Holt", "Barack Obama")
