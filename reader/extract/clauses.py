@@ -1058,6 +1058,21 @@ class Analyzer:
             if low in _INTENSIFIERS:
                 j += 1  # "Trump himself was delighted"
                 continue
+            if (
+                low.endswith("ing")
+                and t.words[j][:1].islower()
+                and j + 1 < n
+                and t.lows[j + 1] in PREPOSITIONS
+            ):
+                # "Protesters marching through the streets chanted": past the participle
+                k = j + 2
+                while k < n and k < j + 8 and t.words[k][:1].isalnum():
+                    if self.is_cue(t, k) or t.lows[k] in _VERBS or t.lows[k].endswith("ed"):
+                        break
+                    k += 1
+                if k < n and k < j + 8 and t.words[k][:1].isalnum():
+                    j = k
+                    continue
             if low in PREPOSITIONS and low != "according":
                 end = self._time_phrase(t, j + 1, n)
                 if end is not None:

@@ -839,3 +839,8 @@ def test_a_comma_inside_the_closing_mark_still_ends_a_fronted_phrase() -> None:
 def test_two_names_joined_by_and_before_a_bare_cue() -> None:
     t = "When attackers strike, Barack Obama and Vera Holt call them “lone wolves.”"
     assert by_text(t)["lone wolves."].speaker in ("Vera Holt", "Barack Obama")
+
+
+def test_a_participle_phrase_between_subject_and_verb() -> None:
+    t = "Protesters marching through the streets chanted “What curfew?” and kept going."
+    assert by_text(t)["What curfew?"].speaker == "Protesters"
