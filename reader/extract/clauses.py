@@ -195,6 +195,11 @@ def _capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
+def _between_digits(t: Tokens, j: int) -> bool:
+    """Whether token ``j`` stands between two numbers: the slash of "9/11", "24/7"."""
+    return 0 < j < len(t.words) - 1 and t.words[j - 1].isdigit() and t.words[j + 1].isdigit()
+
+
 def is_quote(w: str) -> bool:
     return w[:1] == "\x00"
 
@@ -379,8 +384,8 @@ class Analyzer:
             w = t.words[j]
             low = t.lows[j]
             if is_quote(w) or (not w[:1].isalnum()):
-                if w == "-" or w == "’" or w == "'":
-                    j += 1
+                if w == "-" or w == "’" or w == "'" or (w == "/" and _between_digits(t, j)):
+                    j += 1  # "9/11 widow Terry Strada"
                     continue
                 break
             end = self._mention_end(t, j)

@@ -245,6 +245,11 @@ class CreditsAfter(QuoteDoc):
         cue = k < len(t.words) and (an.is_cue(t, k) or (asked and t.lows[k].endswith("ed")))
         if cue and (asked or (t.lows[k] in INVERTING and len(t.words) <= 8)):
             # "“…?” Holt said to the crowd." — the mark ended a sentence, the credit follows
+            if ph.head == "D" and ph.j + 1 < k and t.words[ph.j] == ",":
+                # "“…!” Scott's niece, state Del. Marcia Price, shouted": the name in apposition
+                name = an.phrase_at(t, ph.j + 1, k)
+                if name is not None and name.i == ph.j + 1 and name.head in ("M", "N"):
+                    ph = name
             return self._attr(t, ph, k, self.paras[p.para][0])
         return None
 

@@ -844,3 +844,14 @@ def test_two_names_joined_by_and_before_a_bare_cue() -> None:
 def test_a_participle_phrase_between_subject_and_verb() -> None:
     t = "Protesters marching through the streets chanted “What curfew?” and kept going."
     assert by_text(t)["What curfew?"].speaker == "Protesters"
+
+
+def test_a_name_in_apposition_in_the_next_sentence_and_a_date_slash() -> None:
+    t = (
+        "Bobby Scott spoke.\n\n“This is a big year for Bobby Scott!” Scott's niece, state Del. "
+        "Marcia Price, shouted to the crowd.\n\n“The rationales do not hold weight,” said 9/11 "
+        "widow Terra Strand."
+    )
+    q = by_text(t)
+    assert q["This is a big year for Bobby Scott!"].speaker in ("Marcia Price", "Price")
+    assert q["The rationales do not hold weight"].speaker == "Terra Strand"
