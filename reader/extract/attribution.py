@@ -166,6 +166,10 @@ class Resolver(SpeakerRefs):
             idx = ph.mention[2]
             if ph.h0 < t.index_at(ph.mention[0]) and self.entities[idx].type == "PERSON":
                 self._fuller.setdefault(idx, self.text[t.starts[ph.h0] : ph.mention[1]])
+            ent = self.entities[idx]
+            if ent.type == "GROUP":
+                # "Democrats also blasted …": the people as written, the group as linked
+                return Speaker(self.text[ph.mention[0] : ph.mention[1]], ent.name, ent.type)
             return self.speaker_of(idx)
         if ph.head == "P":
             return self.pronoun(t.lows[ph.h0], pos, para_start)

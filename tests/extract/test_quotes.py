@@ -855,3 +855,11 @@ def test_a_name_in_apposition_in_the_next_sentence_and_a_date_slash() -> None:
     q = by_text(t)
     assert q["This is a big year for Bobby Scott!"].speaker in ("Marcia Price", "Price")
     assert q["The rationales do not hold weight"].speaker == "Terra Strand"
+
+
+def test_a_group_speaks_as_written() -> None:
+    t = (
+        "A Democrat on the panel spoke first.\n\nDemocrats also blasted the panel for failing "
+        "to say the immunity was only “partial,” meaning it covered few charges."
+    )
+    assert by_text(t)["partial"].speaker == "Democrats"
