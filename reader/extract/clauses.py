@@ -29,6 +29,7 @@ from .quote_lexicon import (
     DETERMINERS,
     NAME_MODIFIERS,
     NOT_NAMES,
+    ORG_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
@@ -419,6 +420,12 @@ class Analyzer:
                         continue
                     last = Phrase(i, end, "N", j, end)
                     j = end
+                    body = self._body_named_on(t, end, n)
+                    if body is not None:
+                        mention, stop = body
+                        head = "M" if mention is not None else "N"
+                        last = Phrase(i, stop, head, last.h0, stop, mention)
+                        j = stop  # "Alliance to Reclaim Our Schools": one body's name
                     continue
             if (
                 low.rstrip(".") in TITLES
@@ -484,6 +491,28 @@ class Analyzer:
         if last is None:
             return None
         return Phrase(last.i, last.j, last.head, last.h0, last.h1, last.mention)
+
+    def _body_named_on(
+        self, t: Tokens, end: int, n: int
+    ) -> tuple[tuple[int, int, int] | None, int] | None:
+        """An organisation's name that runs on past "to" or "for" after a body's word ("Alliance
+        to Reclaim Our Schools", "Council for Fair Pay"), where the tagger saw only its end or
+        none of it: that organisation's mention (None for none), and the token its name ends
+        before."""
+        if end + 1 >= n or t.lows[end] not in ("to", "for"):
+            return None
+        if singular(t.lows[end - 1]) not in ORG_NOUNS or not _capitalised(t.words[end + 1]):
+            return None
+        m = self.by_start.get(t.starts[end + 1])
+        if m is not None:
+            stop = self._mention_end(t, end + 1)
+            return (m, stop) if stop is not None and m[2] in self.orgs else None
+        stop = end + 1
+        while stop < n and (_capitalised(t.words[stop]) or t.lows[stop] in ("of", "the", "&")):
+            stop += 1
+        while t.lows[stop - 1] in ("of", "the", "&"):
+            stop -= 1
+        return None, stop
 
     def _speech_noun_after(self, t: Tokens, end: int, n: int) -> int | None:
         """After a possessive name, the end of a speech noun a few modifiers on: "Kerr's

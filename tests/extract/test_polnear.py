@@ -20,9 +20,9 @@ from score_polnear import ENV, data_folder, figures, run
 TARGET_SPEAKER = 0.90
 TARGET_F1 = 0.88
 TARGET_FOUND = 0.97
-# What the extractor reaches now: a floor, so a change that loses ground fails.
-FLOOR_SPEAKER = 0.86
-FLOOR_F1 = 0.86
+# Speakers named in the text are the easiest to get right; a pronoun's are harder.
+FLOOR_NAMED = 0.93
+FLOOR_PRONOUN = 0.80
 
 _FOLDER = data_folder()
 pytestmark = pytest.mark.skipif(
@@ -42,13 +42,11 @@ def test_quotes_found(dev: dict[str, dict[str, float]]) -> None:
     assert dev["all"]["found"] >= TARGET_FOUND
 
 
-def test_speakers_hold_their_ground(dev: dict[str, dict[str, float]]) -> None:
-    assert dev["all"]["speaker"] >= FLOOR_SPEAKER
-    assert dev["all"]["f1"] >= FLOOR_F1
-    assert dev["named"]["speaker"] >= dev["pronoun"]["speaker"]
+def test_speakers_by_source_hold_their_ground(dev: dict[str, dict[str, float]]) -> None:
+    assert dev["named"]["speaker"] >= FLOOR_NAMED
+    assert dev["pronoun"]["speaker"] >= FLOOR_PRONOUN
 
 
-@pytest.mark.xfail(reason="issue 11's speaker targets are not reached yet", strict=True)
 def test_issue_targets(dev: dict[str, dict[str, float]]) -> None:
     assert dev["all"]["speaker"] >= TARGET_SPEAKER
     assert dev["all"]["f1"] >= TARGET_F1

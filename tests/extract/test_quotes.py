@@ -863,3 +863,13 @@ def test_a_group_speaks_as_written() -> None:
         "to say the immunity was only “partial,” meaning it covered few charges."
     )
     assert by_text(t)["partial"].speaker == "Democrats"
+
+
+def test_a_bodys_name_that_runs_on_past_to_or_for() -> None:
+    t = (
+        "The rally was “a win,” according to the Council for Fair Pay.\n\nMore than 100 schools "
+        "took part in a “walk-in,” according to the organizer Alliance to Reclaim Our Schools."
+    )
+    q = by_text(t)
+    assert q["a win"].speaker == "Council for Fair Pay"
+    assert q["walk-in"].speaker in ("Alliance to Reclaim Our Schools", "Reclaim Our Schools")
