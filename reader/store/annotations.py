@@ -27,15 +27,20 @@ from tinydb.table import Document, Table
 from .access import FOR_READING, READ_ONLY_ERRNOS, check_usable, unwritable_reason
 from .documents import STDIN_SOURCES, find_document, new_document, opened
 from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error
-from .records import ANNOTATIONS, DOCUMENTS, DocumentRecord, new_id, utc_now
+from .records import (
+    ANNOTATIONS,
+    DOCUMENTS,
+    AnnotationRecord,
+    DocumentRecord,
+    Target,
+    new_id,
+    utc_now,
+)
 from .recovery import Recovery
 from .storage import AtomicJSONStorage
 
-# The annotation records load with the first one read or made (see records.py).
 if TYPE_CHECKING:
     from reader.article.model import Article
-
-    from .annotation_records import AnnotationRecord
 
 log = logging.getLogger(__name__)
 
@@ -281,15 +286,11 @@ class AnnotationStore:
                 if row.get("document") == document_id
             ]
 
-        from .annotation_records import AnnotationRecord
-
         records = _parse_rows(self._read(rows), AnnotationRecord)
         return sorted(records, key=lambda a: (a.start, a.end, a.created, a.id))
 
     def annotation(self, annotation_id: str) -> AnnotationRecord | None:
         row = self._read(lambda: self._annotations.get(doc_id=annotation_id))
-        from .annotation_records import AnnotationRecord
-
         parsed = _parse_rows([row], AnnotationRecord) if row is not None else []
         return parsed[0] if parsed else None
 
@@ -315,7 +316,6 @@ class AnnotationStore:
             raise TypeError(f"cannot change {', '.join(sorted(unknown))}")
         fields = _normalise(changes)
         fields["updated"] = utc_now()
-        from .annotation_records import AnnotationRecord
 
         def change() -> AnnotationRecord:
             row = self._annotations.get(doc_id=annotation_id)
@@ -411,8 +411,6 @@ def _normalise(changes: Mapping[str, Any]) -> dict[str, Any]:
             raise TypeError("tags must be strings")
         fields["tags"] = tags
     if "target" in changes:
-        from .annotation_records import Target
-
         target = changes["target"]
         if isinstance(target, Mapping):
             target = Target.from_dict(target)

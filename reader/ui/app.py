@@ -21,10 +21,9 @@ from textual.worker import Worker, WorkerState
 
 from reader.article import Article, ArticleError, load_article
 from reader.inert import inert_line
-from reader.paths import samples_dir
+from reader.paths import styles_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
-from reader.ui.styles import DIALOGS, FIRST, LIBRARY, PLAIN_GLYPHS, style_path, use_styles
 from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 
 # The screens are imported where they are first used, so that the first frame waits only for
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
-#: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/plain.tcss).
+#: Terminals whose fonts lack rounded corners, heavy lines and eighth blocks (styles/reader.tcss).
 PLAIN_GLYPH_TERMS = frozenset({"linux", "vt100", "vt102", "vt220", "ansi", "dumb"})
 LIGHT_THEME = "textual-light"
 
@@ -44,7 +43,7 @@ LIGHT_THEME = "textual-light"
 class ReaderApp(App[None]):
     """A library of articles and a reading screen for each."""
 
-    CSS_PATH = [style_path(FIRST)]
+    CSS_PATH = [styles_dir() / "reader.tcss"]
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = True
 
@@ -63,19 +62,13 @@ class ReaderApp(App[None]):
         article: Article | None = None,
         cursor_blink: bool = True,
     ) -> None:
-        plain = os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS
-        super().__init__(css_path=[*self.CSS_PATH, style_path(PLAIN_GLYPHS)] if plain else None)
-        if plain:
-            self.add_class("-plain-glyphs")
+        super().__init__()
         self.cursor_blink = cursor_blink
         self.drafts = DraftBox(store.path)
         self.store = store
         self.library_roots = library
         self.library_title = library_title
-        #: The article to open once the app runs, unless it is the first screen.
-        self._article_to_open = article
-        #: Textual's blank first screen, when neither the library nor the article is first.
-        self._blank: Screen | None = None
+        self.initial_article = article
         self.theme = DARK_THEME
         #: Keys typed ahead wait here for the screen or editor they were meant for.
         self.typeahead = TypeAhead(self, self._route_typed)
@@ -91,48 +84,21 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if os.environ.get("TERM", "") in PLAIN_GLYPH_TERMS:
+            self.add_class("-plain-glyphs")
         self._catch_hangups()
         notice = self.store.take_notice()
         if notice:
             self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
-        if self._article_to_open is not None:
-            # Keys typed while the article opens are for its reading screen.
-            self.show_article(self._article_to_open, self.typeahead.hold("opening the article"))
-
-    def get_default_screen(self) -> Screen:
-        """The first screen, drawn in the app's first frame: the library, or the article.
-
-        Pushed on top of a blank default screen instead, either would be drawn a frame later,
-        after that blank screen, and all that it does after its first frame would run before it.
-        """
         if self.library_roots is not None:
             from reader.ui.screens.library import LibraryScreen
 
-            use_styles(self, LIBRARY)
-            # Any article given as well opens over the library (see on_mount).
-            return LibraryScreen(
-                self.library_roots,
-                self.store,
-                title=self.library_title,
-                # Six short articles: read in a few milliseconds, shown in the first frame.
-                at_once=self.library_roots == [samples_dir()],
+            self.push_screen(
+                LibraryScreen(self.library_roots, self.store, title=self.library_title)
             )
-        article = self._article_to_open
-        if article is not None:
-            try:
-                # A few milliseconds, and nothing could be shown meanwhile.
-                document = self.store.document_for(article)
-            except Exception:
-                # The worker that on_mount starts tries again, and reports what went wrong
-                # as every failed worker does.
-                return self._blank_screen()
-            self._article_to_open = None
-            return self._reading_screen(article, document, can_go_back=False)
-        return self._blank_screen()
-
-    def _blank_screen(self) -> Screen:
-        self._blank = super().get_default_screen()
-        return self._blank
+        if self.initial_article is not None:
+            # Keys typed while the article opens are for its reading screen.
+            self.show_article(self.initial_article, self.typeahead.hold("opening the article"))
 
     def _catch_hangups(self) -> None:
         """On SIGHUP (the SSH link dropped) or SIGTERM: keep the note being typed, then leave."""
@@ -174,7 +140,6 @@ class ReaderApp(App[None]):
         from reader.ui.screens.notes import NotesScreen
 
         if not isinstance(self.screen, NotesScreen):
-            use_styles(self, LIBRARY)
             self.push_screen(NotesScreen(self.store))
 
     @work(
@@ -225,30 +190,20 @@ class ReaderApp(App[None]):
     def _push_reading(
         self, article: Article, document: DocumentRecord | None, offset: int | None = None
     ) -> None:
-        # Any screen below but a blank one is somewhere to go back to (the library, the notes).
-        below = any(screen is not self._blank for screen in self.screen_stack)
-        self.push_screen(
-            self._reading_screen(article, document, offset, can_go_back=below),
-            callback=partial(self._back_in_library, article.source),
-        )
-
-    def _reading_screen(
-        self,
-        article: Article,
-        document: DocumentRecord | None,
-        offset: int | None = None,
-        *,
-        can_go_back: bool,
-    ) -> ReadingScreen:
         from reader.ui.screens.reading import ReadingScreen
 
-        return ReadingScreen(
-            article,
-            document,
-            self.store,
-            can_go_back=can_go_back,
-            drafts=self.drafts,
-            start_at=offset,
+        self.push_screen(
+            ReadingScreen(
+                article,
+                document,
+                self.store,
+                # The default screen is always at the bottom; anything above it is somewhere
+                # to go back to (the library, the notes).
+                can_go_back=len(self.screen_stack) > 1,
+                drafts=self.drafts,
+                start_at=offset,
+            ),
+            callback=partial(self._back_in_library, article.source),
         )
 
     def _back_in_library(self, source: str, _result: None) -> None:
@@ -292,7 +247,6 @@ class ReaderApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        use_styles(self, DIALOGS)
         self.push_screen(HelpScreen(self.binding_rows()))
 
     def binding_rows(self) -> list[tuple[str, str]]:

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-# The anchoring (and its fuzzy matching) loads with the first highlight placed: the reading
-# pane starts with an empty set.
-if TYPE_CHECKING:
-    from reader.store import AnnotationRecord
-    from reader.store.anchoring import Method
+from reader.store import AnnotationRecord
+from reader.store.anchoring import Method, anchor, percent_same
 
 #: The highlight colours, in the order ``c`` cycles through them. Each is also a label.
 COLORS = ("yellow", "green", "blue", "pink")
@@ -47,15 +43,11 @@ class Placed:
     @property
     def percent_same(self) -> int:
         """:attr:`similarity` in whole percent, never 100 for changed text."""
-        from reader.store.anchoring import percent_same
-
         return percent_same(self.similarity)
 
 
 def place(text: str, records: list[AnnotationRecord]) -> list[Placed]:
     """Re-anchor each record on ``text`` (by position, quote, fuzzy match, else orphan)."""
-    from reader.store.anchoring import anchor
-
     placed = []
     for record in records:
         found = anchor(text, record.target)

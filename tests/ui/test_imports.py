@@ -28,14 +28,6 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.ui.screens.notes",
     "reader.ui.screens.note_editor",
     "reader.exchange",
-    # With the first stored highlight, the first key that changes one, or the first search.
-    "reader.ui.annotator",
-    "reader.store.annotation_records",
-    "reader.store.anchoring",
-    "reader.store.fuzzy",
-    "reader.ui.widgets.search_bar",
-    # Just after the first frame.
-    "reader.ui.widgets.side_tabs",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"

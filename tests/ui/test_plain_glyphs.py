@@ -4,7 +4,7 @@ The console's fonts carry ASCII, Latin-1, the common typographic punctuation and
 single-line box drawing characters and the blocks of code page 437 (full, half and shades: █ ▀ ▄
 ▌ ▐ ░ ▒ ▓); not rounded corners, heavy lines or the eighth blocks (▁▂▃▅▆▇ ▏▎▍▋▊▉) that Textual
 draws scrollbars, input borders, tab underlines, toasts and the palette with. The app adds
-``-plain-glyphs`` for such terminals and styles/plain.tcss swaps or hides each of them; this
+``-plain-glyphs`` for such terminals and styles/reader.tcss swaps or hides each of them; this
 walks every screen and reads each cell.
 """
 

@@ -17,7 +17,6 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -26,17 +25,21 @@ from textual.timer import Timer
 
 from reader.article import Article
 from reader.inert import inert_line
-from reader.store import AnnotationStore, DocumentRecord, ReadOnlyStore, StoreError
+from reader.store import (
+    AnnotationRecord,
+    AnnotationStore,
+    DocumentRecord,
+    ReadOnlyStore,
+    StoreError,
+)
 from reader.store.drafts import Draft, DraftBox
+from reader.ui.annotator import Annotator, NoteSaved
 from reader.ui.highlighting import HighlightSet, next_color
-from reader.ui.styles import DIALOGS, use_styles
 from reader.ui.typeahead import KeyHold
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from reader.store import AnnotationRecord
-    from reader.ui.annotator import Annotator, NoteSaved
     from reader.ui.screens.note_editor import NoteResult
     from reader.ui.widgets.highlights_pane import HighlightsPane
 
@@ -73,7 +76,7 @@ class Done:
 
 
 #: A job runs on a worker thread with the annotator; what it returns is shown on the UI thread.
-Job = Callable[["Annotator"], Done]
+Job = Callable[[Annotator], Done]
 
 
 def span_of_draft(draft: Draft, text: str) -> tuple[int, int] | None:
@@ -102,6 +105,7 @@ class AnnotatingScreen(Screen[None]):
         self.document = document
         self.store = store
         self.drafts = drafts
+        self.annotator = Annotator(store, article, document) if document else None
         self._jobs: deque[tuple[Job, KeyHold | None]] = deque()
         self._job_running = False
         #: The highlights the panes show now (redrawn only when a job changed them).
@@ -112,18 +116,6 @@ class AnnotatingScreen(Screen[None]):
         # Held while a draft is written or the editor closes, so a late write never brings
         # back a draft that was just saved into its highlight.
         self._draft_lock = threading.Lock()
-
-    @cached_property
-    def annotator(self) -> Annotator | None:
-        """The document's highlights and their changes; None when the article has no record.
-
-        Made when first needed, after the first frame (with the anchoring it loads).
-        """
-        if self.document is None:
-            return None
-        from reader.ui.annotator import Annotator
-
-        return Annotator(self.store, self.article, self.document)
 
     # -- the queue of jobs ----------------------------------------------------------------------
 
@@ -307,7 +299,6 @@ class AnnotatingScreen(Screen[None]):
         from reader.ui.screens.note_editor import NoteEditor  # loaded with the first note
 
         editor = NoteEditor(passage, note, tags, recovered=recovered is not None)
-        use_styles(self.app, DIALOGS)
         self.app.push_screen(editor, self._note_done)
 
     def _note_done(self, result: NoteResult | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from reader.article import ArticleError, ArticleSummary, iter_article_files, summarize
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.columns import Column, column_widths
-from reader.ui.fitting import cut_middle
+from reader.ui.fitting import Column, column_widths, cut_middle
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
@@ -125,14 +124,9 @@ class LibraryScreen(FilteredListScreen):
             super().__init__()
             self.path = path
 
-    def __init__(
-        self, roots: list[Path], store: AnnotationStore, *, title: str, at_once: bool = False
-    ) -> None:
+    def __init__(self, roots: list[Path], store: AnnotationStore, *, title: str) -> None:
         super().__init__()
         self.roots = roots
-        #: Scan before the first frame, not in a worker: for a few short files (the bundled
-        #: samples), whose rows then show in the first frame instead of a frame later.
-        self.at_once = at_once
         self.store = store
         self.library_title = title
         self.entries: list[Entry] = []
@@ -156,11 +150,7 @@ class LibraryScreen(FilteredListScreen):
     def on_mount(self) -> None:
         self._fit_columns()
         self._show_status()
-        if self.at_once:
-            for found in self._batches():
-                self.add_found(found)
-        else:
-            self.scan()
+        self.scan()
 
     def on_resize(self) -> None:
         if self._fit_columns():
@@ -183,7 +173,7 @@ class LibraryScreen(FilteredListScreen):
         """Size the columns to the screen; True when they changed (the rows must be refilled)."""
         table = self.query_one(DataTable)
         columns = self.visible_columns()
-        # The scrollbar's gutter is kept (styles/library.tcss), so rows never push the
+        # The scrollbar's gutter is kept (styles/reader.tcss), so rows never push the
         # last column off when they outgrow the screen.
         room = self.size.width - table.styles.scrollbar_size_vertical
         widths = column_widths(columns, room, 2 * table.cell_padding)
@@ -211,17 +201,12 @@ class LibraryScreen(FilteredListScreen):
     )
     def scan(self) -> None:
         """Walk the folders, summarising each article, and send rows up in timed batches."""
-        for found in self._batches():
-            self.post_message(found)
-
-    def _batches(self) -> Iterator[Found]:
-        """The articles under the roots, summarised, in batches of about BATCH_SECONDS."""
-        started = time.monotonic()
+        worker_started = time.monotonic()
         known = {doc.path: doc.id for doc in self.store.documents()}
         counts = self.store.annotation_counts()
         batch: list[Entry] = []
         problems: list[str] = []
-        last_sent = started
+        last_sent = worker_started
 
         def report(path: str, problem: str) -> None:
             problems.append(f"{path}: {problem}")
@@ -237,9 +222,9 @@ class LibraryScreen(FilteredListScreen):
                 doc_id = known.get(str(Path(summary.path).resolve()))
                 batch.append(Entry(summary, counts.get(doc_id, 0) if doc_id else 0))
                 if time.monotonic() - last_sent >= BATCH_SECONDS:
-                    yield self.Found(batch, problems, done=False)
+                    self.post_message(self.Found(batch, problems, done=False))
                     batch, problems, last_sent = [], [], time.monotonic()
-        yield self.Found(batch, problems, done=True)
+        self.post_message(self.Found(batch, problems, done=True))
 
     @on(Found)
     def add_found(self, event: Found) -> None:

@@ -13,7 +13,7 @@ from reader.exchange.gather import DocumentHighlights, Highlight, gather
 from reader.exchange.notes import matches
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.columns import Column, column_widths
+from reader.ui.fitting import Column, column_widths
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
@@ -76,7 +76,7 @@ class NotesScreen(FilteredListScreen):
 
     def _fit_columns(self) -> bool:
         table = self.query_one(DataTable)
-        # The scrollbar's gutter is kept (styles/library.tcss): rows never push a column off.
+        # The scrollbar's gutter is kept (styles/reader.tcss): rows never push a column off.
         room = self.size.width - table.styles.scrollbar_size_vertical
         widths = column_widths(COLUMNS, room, 2 * table.cell_padding)
         if widths == self._widths:

@@ -10,16 +10,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from reader.article import Article
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
-from reader.ui.deferred import after_first_frame
 from reader.ui.screens.annotating import AnnotatingScreen
 from reader.ui.widgets.article_header import ArticleHeader
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.reading_status import ReadingStatus
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from reader.ui.widgets.article_pane import ArticlePane
     from reader.ui.widgets.entities_pane import EntitiesPane
     from reader.ui.widgets.quotes_pane import QuotesPane
-    from reader.ui.widgets.search_bar import SearchBar
 
 #: Below this many columns the side column starts hidden, leaving the text the whole width.
 SIDE_COLUMN_MIN_WIDTH = 100
@@ -89,6 +88,7 @@ class ReadingScreen(AnnotatingScreen):
                 id="article",
             )
             yield SidePanel(self.article, id="side")
+        yield SearchBar(id="search")
         yield ReadingStatus(self._file_label(), id="status")
         yield Footer(compact=True)
 
@@ -99,13 +99,14 @@ class ReadingScreen(AnnotatingScreen):
     def on_mount(self) -> None:
         self.side_visible = self.app.size.width >= SIDE_COLUMN_MIN_WIDTH
         self.watch_side_visible(self.side_visible)
+        self.query_one(SearchBar).display = False
         view = self.query_one(ArticleView)
         self.set_focus(view)
         self._show_position(view.caret)
         # The extractor (its import, then the reading) would compete with the first paint
         # for the interpreter, so it waits for the text to show.
-        after_first_frame(self, self.find_entities)
-        after_first_frame(self, self.load_highlights)
+        self.call_after_refresh(self.find_entities)
+        self.call_after_refresh(self.load_highlights)
         # Another reader on the same file: its highlights show here within a few seconds.
         self.set_interval(WATCH_SECONDS, self._watch_other_windows)
 
@@ -213,8 +214,8 @@ class ReadingScreen(AnnotatingScreen):
 
     # -- searching -----------------------------------------------------------------------------
 
-    async def action_search(self) -> None:
-        bar = await self._search_bar()
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
         view = self.query_one(ArticleView)
         view.begin_search()
         bar.value = view.query
@@ -222,37 +223,21 @@ class ReadingScreen(AnnotatingScreen):
         # At once: the keys typed behind "/" are delivered to whatever has the focus next.
         self.set_focus(bar)
 
-    async def _search_bar(self) -> SearchBar:
-        """The search bar, mounted (hidden) the first time it is asked for: the first frame
-        does without it and its styles. Keys typed behind ``/`` wait until it has the focus."""
-        from reader.ui.widgets.search_bar import SearchBar
-
-        bars = self.query("#search")
-        if bars:
-            return bars.first(SearchBar)
-        bar = SearchBar(id="search")
-        bar.display = False
-        await self.mount(bar, before=self.query_one(ReadingStatus))
-        return bar
-
-    # The bar's class is loaded with the bar: its messages are told apart by its id.
-
-    @on(Input.Changed, "#search")
-    def search_as_typed(self, event: Input.Changed) -> None:
+    @on(SearchBar.Changed, "#search")
+    def search_as_typed(self, event: SearchBar.Changed) -> None:
         self.query_one(ArticleView).search(event.value)
 
-    @on(Input.Submitted, "#search")
+    @on(SearchBar.Submitted, "#search")
     def keep_search(self) -> None:
         self._close_search()
 
-    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
-        if event.bar.id != "search":
-            return  # the entities pane's filter, which has its own handler
+    @on(SearchBar.Cancelled, "#search")
+    def cancel_search(self) -> None:
         self.query_one(ArticleView).cancel_search()
         self._close_search()
 
     def _close_search(self) -> None:
-        self.query_one("#search").display = False
+        self.query_one(SearchBar).display = False
         self.set_focus(self.query_one(ArticleView))
 
     # -- side column and leaving ----------------------------------------------------------------

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 
 from reader.article import Article
-from reader.ui.deferred import after_first_frame
-from reader.ui.styles import SIDE, use_styles
 
 # The panes and Textual's tabs are imported when the column is built, after the first frame.
 if TYPE_CHECKING:
@@ -24,7 +23,10 @@ if TYPE_CHECKING:
 
     from reader.extract import Entity, Quote
     from reader.ui.highlighting import HighlightSet
-    from reader.ui.widgets.side_tabs import Panes
+    from reader.ui.widgets.article_pane import ArticlePane
+    from reader.ui.widgets.entities_pane import EntitiesPane
+    from reader.ui.widgets.highlights_pane import HighlightsPane
+    from reader.ui.widgets.quotes_pane import QuotesPane
 
 #: Tab ids by pane name, in the order the tabs show.
 PANES = {
@@ -33,6 +35,17 @@ PANES = {
     "highlights": "highlights-tab",
     "article": "article-tab",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Panes:
+    """The column's tabs and the pane in each, once they are built."""
+
+    tabs: TabbedContent
+    entities: EntitiesPane
+    quotes: QuotesPane
+    highlights: HighlightsPane
+    article: ArticlePane
 
 
 class SidePanel(Vertical):
@@ -54,7 +67,7 @@ class SidePanel(Vertical):
         self._settled = asyncio.Event()
 
     def on_mount(self) -> None:
-        after_first_frame(self, self._build)
+        self.call_after_refresh(self._build)
 
     async def settled(self, timeout: float = 2.0) -> None:
         """Return once the tabs are built (or will not be), or after ``timeout`` seconds."""
@@ -70,13 +83,29 @@ class SidePanel(Vertical):
     async def _build_tabs(self) -> None:
         if not self.is_attached:
             return  # the screen closed before its first frame was over (a quick q or Esc)
-        from textual.widgets import Tabs
+        from textual.widgets import TabbedContent, TabPane, Tabs
 
-        from reader.ui.widgets.side_tabs import build_panes
+        from reader.ui.widgets.article_pane import ArticlePane
+        from reader.ui.widgets.entities_pane import EntitiesPane
+        from reader.ui.widgets.highlights_pane import HighlightsPane
+        from reader.ui.widgets.quotes_pane import QuotesPane
 
-        use_styles(self.app, SIDE)
-        panes = build_panes(self.article, PANES, self._pane)
-        await self.mount(panes.tabs)
+        tabs = TabbedContent(id="panes", initial=PANES[self._pane])
+        panes = Panes(
+            tabs,
+            EntitiesPane(self.article, id="entities"),
+            QuotesPane(id="quotes"),
+            HighlightsPane(id="highlights"),
+            ArticlePane(self.article, id="article-pane"),
+        )
+        for title, pane, name in (
+            ("Entities", panes.entities, "entities"),
+            ("Quotes", panes.quotes, "quotes"),
+            ("Highlights", panes.highlights, "highlights"),
+            ("Article", panes.article, "article"),
+        ):
+            tabs.compose_add_child(TabPane(title, pane, id=PANES[name]))
+        await self.mount(tabs)
         bar = self.query(Tabs)
         if not self.is_attached or not bar:
             return  # ... or while its tabs were being mounted (they were never composed)
