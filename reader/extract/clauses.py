@@ -217,6 +217,8 @@ class Analyzer:
     ) -> None:
         self.masked = masked
         self.by_start = mentions_by_start
+        #: The same mentions by where they end (set by the caller that has them so).
+        self.by_end: dict[int, tuple[int, int, int]] = {}
         self.places = places  # indexes of the entities that are places
         self.orgs = orgs  # ... and organisations
         self.org_heads: frozenset[str] = frozenset()  # last words of this text's organisations
@@ -293,21 +295,11 @@ class Analyzer:
 
     def _joined_names(self, t: Tokens, k: int) -> bool:
         """Whether two names joined by "and" end right before ``k``: "Obama and Clinton call"."""
-        e = self.by_end_token(t, k - 1)
+        e = self.by_end.get(t.ends[k - 1])
         if e is None:
             return False
         a = t.index_at(e[0])
-        return a >= 2 and t.lows[a - 1] == "and" and self.by_end_token(t, a - 2) is not None
-
-    def by_end_token(self, t: Tokens, i: int) -> tuple[int, int, int] | None:
-        """The mention that ends with token ``i``, if one does."""
-        if i < 0:
-            return None
-        for back in range(i, max(-1, i - 4), -1):
-            m = self.by_start.get(t.starts[back])
-            if m is not None:
-                return m if m[1] == t.ends[i] else None
-        return None
+        return a >= 2 and t.lows[a - 1] == "and" and t.ends[a - 2] in self.by_end
 
     def cue_span(self, t: Tokens, k: int) -> tuple[int, int]:
         """The characters of the cue at token ``k``, reaching over a multi-word cue."""

@@ -158,6 +158,14 @@ KINDS_CACHE_SIZE = 50_000
 _MAYBE_SURNAME = "surname?"
 
 
+def _kept(cache: dict[str, str], word: str, kind: str) -> str:
+    """``kind``, kept for ``word`` in ``cache`` (emptied first when full)."""
+    if len(cache) >= KINDS_CACHE_SIZE:
+        cache.clear()
+    cache[word] = kind
+    return kind
+
+
 def _kind_before(word: str) -> str:
     """The kind of evidence ``word`` gives the capitalised word after it: "title", "place",
     "the", :data:`_MAYBE_SURNAME` (where the gazetteer has it as a first name) or none ("")."""
@@ -172,10 +180,7 @@ def _kind_before(word: str) -> str:
         kind = _MAYBE_SURNAME
     else:
         kind = ""
-    if len(_BEFORE_KINDS) >= KINDS_CACHE_SIZE:
-        _BEFORE_KINDS.clear()
-    _BEFORE_KINDS[word] = kind
-    return kind
+    return _kept(_BEFORE_KINDS, word, kind)
 
 
 def _kind_after(word: str) -> str:
@@ -190,10 +195,7 @@ def _kind_after(word: str) -> str:
         kind = "poss"
     else:
         kind = ""
-    if len(_AFTER_KINDS) >= KINDS_CACHE_SIZE:
-        _AFTER_KINDS.clear()
-    _AFTER_KINDS[word] = kind
-    return kind
+    return _kept(_AFTER_KINDS, word, kind)
 
 
 class Context:

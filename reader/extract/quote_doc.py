@@ -138,6 +138,7 @@ class QuoteDoc:
         orgs = frozenset(i for i, e in enumerate(entities) if e.type == "ORG")
         self.an = Analyzer(self.masked, self.res.by_start, places, orgs)
         self.an.org_heads = self.res.org_heads
+        self.an.by_end = self.res.by_end
         self.an.name_words = frozenset(
             w.lower()
             for e in entities

@@ -28,7 +28,17 @@ _OBJECT = re.compile(
 _WH = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?=(?:why|whether|if|how|what|when|where|who)\b)")
 _POSTPOSED = re.compile(r"\s*(?:(?:on|late|early|last)\s+)?(?:\w+\s*)?(?:[.!?,]|$)")
 _NOT_CLAUSE = (
-    *("to ", "for ", "of ", "about ", "with ", "by ", "in ", "on ", "at ", "and ", "so "),
+    "to ",
+    "for ",
+    "of ",
+    "about ",
+    "with ",
+    "by ",
+    "in ",
+    "on ",
+    "at ",
+    "and ",
+    "so ",
     "against ",
 )
 _TOLD_THAT = re.compile(r"[^.;\x00]{0,80}?\bthat\b\s*")
