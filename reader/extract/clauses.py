@@ -75,7 +75,8 @@ _THINKING = frozenset(
     understand worry wonder suspect regard find agree""".split()  # noqa: SIM905
 )
 _YEAR = re.compile(r"1[89]\d\d|2\d\d\d")
-_DASHES = frozenset(["—", "–", "--", "―"])
+#: Dashes that set off a phrase: "Jason Sims — a teacher — says".
+DASHES = frozenset(["—", "–", "--", "―"])
 _NOT_APPOSITION = frozenset(["including", "such", "like", "among", "especially", "notably"])
 _OPENING_PUNCT = frozenset([",", "(", "—", "–", "-", "--", "―"])
 # Words after which a new clause with its own subject may start.
@@ -590,7 +591,7 @@ class Analyzer:
             if c > lo:
                 return self.phrase_before(t, c, lo)
             return None
-        if t.words[k - 1] in _DASHES:
+        if t.words[k - 1] in DASHES:
             # "Jason Sims — a teacher from Mount Pleasant — says", "A former candidate --
             # John McCain, who lost in 2008 -- said": the name, inside the dashes or before
             c = k - 2
@@ -945,7 +946,7 @@ class Analyzer:
         i = k - 1
         while i > lo:
             w = t.lows[i]
-            if w == ";" or w in _DASHES or (w == "-" and t.words[i - 1][-1:].isalnum()):
+            if w == ";" or w in DASHES or (w == "-" and t.words[i - 1][-1:].isalnum()):
                 return i + 1
             if w in _CLAUSE_OPENERS and (t.words[i - 1] == "," or w not in ("and", "or")):
                 ph = self.phrase_at(t, i + 1, k)

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from .attribution import INVERTING, Speaker
-from .clauses import Phrase, Tokens, is_quote
+from .clauses import DASHES, Phrase, Tokens, is_quote
 from .cues import CUE_WORDS
 from .lexicon import lexicon
 from .quote_doc import BE_FORMS, LABEL, Credit, QuoteDoc
@@ -35,7 +35,7 @@ class CreditsAfter(QuoteDoc):
         if j < len(t.words) and t.starts[j] == p.close:
             j += 1  # the full stop the mask put for a closing "?" or "!"
         dashed = False
-        while j < len(t.words) and t.words[j] in (",", "—", "–", "-", "--", "―"):
+        while j < len(t.words) and (t.words[j] in DASHES or t.words[j] in (",", "-")):
             dashed = dashed or t.words[j] != ","
             j += 1
         limit = j

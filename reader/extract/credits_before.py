@@ -5,14 +5,13 @@ paragraph, a sentence before with a speaker and a cue."""
 from __future__ import annotations
 
 from .attribution import INVERTING
-from .clauses import Phrase, Tokens, is_quote
+from .clauses import DASHES, Phrase, Tokens, is_quote
 from .credits_after import CreditsAfter
 from .cues import REPORT_WORDS, SPEECH_NOUNS
 from .quote_doc import BE_FORMS, FILL, HEADING, Credit, QuoteItem
 from .quote_lexicon import PREPOSITIONS
 from .quote_marks import Piece
 
-_DASHES = frozenset(["—", "–", "--", "―"])
 _ARTICLES = frozenset(["the", "a", "an", "another", "one", "some", "his", "her", "their", "its"])
 _LEADS = frozenset(
     "but and yet still so also then or instead however now later again otherwise".split()  # noqa: SIM905
@@ -41,7 +40,7 @@ class CreditsBefore(CreditsAfter):
         if t.words[q - 1] == ":" or (q > 1 and t.words[q - 1] in "—–" and t.words[q - 2] == ":"):
             c = q - 1 if t.words[q - 1] == ":" else q - 2
             return self.colon_credit(t, c, para_start)
-        if t.words[q - 1] in _DASHES and self.text[p.start : p.end].endswith((".", "!", "?")):
+        if t.words[q - 1] in DASHES and self.text[p.start : p.end].endswith((".", "!", "?")):
             # "Kerr also embraced the idea -- “I think it works.”": a dash as a colon
             return self.colon_credit(t, q - 1, para_start)
         # the nearest cue before the quote
