@@ -265,6 +265,10 @@ def test_a_hostile_stored_note_in_the_note_editor_is_inert(reader: Path, tmp_pat
             lambda s: b"second line" in term.raw_since(mark), what="the note editor's bytes"
         )
         _assert_inert(term.raw_output())
+        # The editor whole on screen before Esc: "second line" can arrive in a frame ahead of the
+        # editor's footer, and then "no footer" would pass at once and "q" would follow Esc so
+        # closely that the terminal reads the two as one key (alt+q).
+        term.wait_for("ctrl+s saves")
         term.send("\x1b")
         term.wait_until(lambda s: "ctrl+s saves" not in s, what="the editor to close")
         term.send("q")
