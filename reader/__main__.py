@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.article import Article, ArticleError, load_article
 from reader.cli import BadInput, add_common, reporting
+from reader.inert import inert_line
 from reader.paths import db_path, samples_dir
 
 
@@ -22,13 +23,20 @@ def _parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read news articles in the terminal; highlight and annotate from the keyboard.",
         epilog="With no PATH, opens the bundled sample articles. A folder opens as a library. "
-        "Subcommands: reader extract PATH... (see reader extract --help).",
+        "Subcommands: reader extract PATH..., reader fetch URL..., reader export, "
+        "reader notes (see reader SUBCOMMAND --help).",
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files (.txt, .md, .html) or folders; - reads standard input",
+        help="article files (.txt, .md, .html), folders, or web addresses (http, https); "
+        "- reads standard input",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="never use the network: a web address opens its saved copy or not at all",
     )
     parser.add_argument(
         "--no-mouse",
@@ -59,10 +67,36 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function by design
 
 
+def _saved_copies(raws: list[str], db: Path, offline: bool) -> list[str]:
+    """The arguments with each web address replaced by its saved copy's path, fetching and
+    saving the pages not saved yet (before the screen is taken, so that a failure is a line
+    in the shell)."""
+    from reader.sources import articles_folder, is_url
+
+    if not any(is_url(raw) for raw in raws):
+        return raws
+    from reader.sources.saved import SavedArticles
+
+    saved = SavedArticles(articles_folder(db))
+    out = []
+    for raw in raws:
+        if not is_url(raw):
+            out.append(raw)
+            continue
+        if saved.find(raw) is None and not offline and sys.stderr.isatty():
+            print(f"reader: fetching {inert_line(raw)} …", file=sys.stderr, flush=True)
+        try:
+            out.append(str(saved.open(raw, offline=offline)))
+        except ArticleError as error:
+            raise BadInput(str(error)) from error
+    return out
+
+
 def run_reader(args: argparse.Namespace) -> int:
     """Open the library (folders, several files, or the samples) or a single article."""
     from reader.store import AnnotationStore, StoreError
 
+    args.paths = _saved_copies(args.paths, db_path(args.db), args.offline)
     article: Article | None = None
     library: list[Path] | None = None
     title = "Library"
@@ -95,13 +129,15 @@ def run_reader(args: argparse.Namespace) -> int:
 
 #: The subcommands. Their modules are imported only when one of them runs, so that
 #: ``reader ARTICLE`` starts without them.
-COMMANDS = ("extract", "export", "import", "notes")
+COMMANDS = ("extract", "export", "import", "notes", "fetch")
 
 
 def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]:
     """The parser factory and the run function of a subcommand."""
     if name == "extract":
         from reader.extract.command import EXTRACT_COMMANDS as commands
+    elif name == "fetch":
+        from reader.sources.command import FETCH_COMMANDS as commands
     else:
         from reader.exchange.commands import EXCHANGE_COMMANDS as commands
     return commands[name]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.sources.web_server import LocalWeb
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,3 +24,15 @@ def isolated_home(
     monkeypatch.setenv("READER_DB", str(home / "reader-test.json"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
+
+
+@pytest.fixture
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalWeb]:
+    """A web server on 127.0.0.1 with pages written for the tests: no test touches the internet."""
+    # A proxy set for the machine must not be asked for the loopback server.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    server = LocalWeb().start()
+    yield server
+    server.stop()

@@ -7,22 +7,26 @@ so callers (the app, ``reader extract``) can print one line and carry on.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import os
 import re
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.article.decode import MAX_ARTICLE_BYTES, decode_bytes, too_large_problem
 from reader.article.errors import ArticleError
+from reader.article.front_matter import FrontMatter, read_front_matter
 from reader.article.model import Article, Paragraph
 from reader.article.newswire import Header, match_dateline, parse_header
 from reader.article.sentences import CLOSERS, FINAL_MARKS, split_sentences
 
 # The Markdown and HTML readers (their patterns, an HTML parser) load with the first such file.
 if TYPE_CHECKING:
+    from reader.article.html import Page
     from reader.article.markdown import Extracted
 
 FORMATS = ("newswire", "text", "markdown", "html")
@@ -140,6 +144,14 @@ def count_words(text: str, start: int = 0) -> int:
     return sum(1 for _ in _WORD.finditer(text, start))
 
 
+def parse_date(value: str) -> _dt.date | None:
+    """A date written ``YYYY-MM-DD`` (what a saved copy writes), else None."""
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -184,7 +196,9 @@ def _build(
     )
 
 
-def _from_markup(extracted: Extracted, *, source: str, fmt: str) -> Article:
+def _from_markup(
+    extracted: Extracted, *, source: str, fmt: str, page: Page | None = None
+) -> Article:
     parts: list[str] = []
     spans: list[tuple[int, int, bool]] = []
     pos = 0
@@ -206,7 +220,7 @@ def _from_markup(extracted: Extracted, *, source: str, fmt: str) -> Article:
             header = Header(date=extracted.date, dateline=found[0], agency=found[1])
             spans[i] = (found[2], e, heading)
         break
-    return _build(
+    article = _build(
         text,
         spans,
         source=source,
@@ -215,10 +229,44 @@ def _from_markup(extracted: Extracted, *, source: str, fmt: str) -> Article:
         header=header,
         cut_off_check=False,
     )
+    if page is None:
+        return article
+    return replace(article, url=page.url, site=page.site, author=page.author)
 
 
-def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
-    """Build an :class:`Article` from decoded text; ``fmt`` is one of :data:`FORMATS` or sniffed."""
+def _from_front_matter(text: str, front: FrontMatter, *, source: str) -> Article:
+    """A saved web article: the block above gives title, site, author, date and address; the
+    text below is read as wire copy (its first paragraph may hold a dateline) with no title
+    line, since the title is given."""
+    fields = front.fields
+    header = parse_header(text, wire=True, start=front.end, title_line=False)
+    date = parse_date(fields.get("date", "")) or header.date
+    header = Header(date, header.dateline, header.agency, header.body_start, None)
+    spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
+    article = _build(
+        text,
+        spans,
+        source=source,
+        fmt="newswire" if header.dateline else "text",
+        title=fields.get("title") or None,
+        header=header,
+        cut_off_check=False,
+    )
+    return replace(
+        article,
+        url=fields.get("url") or None,
+        site=fields.get("site") or None,
+        author=fields.get("author") or None,
+        front_end=front.end,
+    )
+
+
+def parse_article(
+    text: str, *, source: str, fmt: str | None = None, url: str | None = None
+) -> Article:
+    """Build an :class:`Article` from decoded text; ``fmt`` is one of :data:`FORMATS` or sniffed.
+
+    ``url``: where a page was fetched from (its links and metadata are read against it)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -232,9 +280,13 @@ def parse_article(text: str, *, source: str, fmt: str | None = None) -> Article:
 
         return _from_markup(extract_markdown(text), source=source, fmt=fmt)
     if fmt == "html":
-        from reader.article.html import extract_html
+        from reader.article.html import extract_page
 
-        return _from_markup(extract_html(text), source=source, fmt=fmt)
+        page = extract_page(text, url)
+        return _from_markup(page.extracted, source=source, fmt=fmt, page=page)
+    front = read_front_matter(text)
+    if front is not None:
+        return _from_front_matter(text, front, source=source)
     header = parse_header(text, wire=fmt == "newswire")
     spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
     if not spans:  # a header and nothing after it: show it all as plain text

@@ -53,6 +53,14 @@ class Article:
     agency: str | None = None
     truncated: bool = False
     words: int = 0
+    #: Where a web article came from (the page's own canonical address when it gives one).
+    url: str | None = None
+    #: The site's name, as the page gives it (or its host).
+    site: str | None = None
+    author: str | None = None
+    #: Where a saved copy's front matter ends (0 for any other article): the block is in
+    #: ``text`` but is no part of the story.
+    front_end: int = 0
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _sentences: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
@@ -63,6 +71,15 @@ class Article:
         object.__setattr__(self, "_sentences", sentences)
         object.__setattr__(self, "_sentence_starts", tuple(s.start for s in sentences))
         object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+
+    @property
+    def prose(self) -> str:
+        """``text`` as the extractors read it: a saved copy's front matter blanked (the same
+        length, so every offset still indexes ``text``), lest its keys be taken for names."""
+        if not self.front_end:
+            return self.text
+        head = self.text[: self.front_end]
+        return "".join("\n" if c == "\n" else " " for c in head) + self.text[self.front_end :]
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -102,16 +102,19 @@ def match_title_line(text: str, pos: int) -> tuple[str, int] | None:
     return " ".join(line.split()), end
 
 
-def parse_header(text: str, *, wire: bool = True) -> Header:
-    """Read the optional date, title line and dateline at the top of ``text``.
+def parse_header(
+    text: str, *, wire: bool = True, start: int = 0, title_line: bool = True
+) -> Header:
+    """Read the optional date, title line and dateline at the top of ``text`` (from ``start``).
 
     ``body_start`` is where the first paragraph begins: after the dateline's dash and the spaces
     that follow it, else after the title line, else after the date, else at the first non-blank
-    character. ``wire=False`` (plain text) looks for the title line only.
+    character. ``wire=False`` (plain text) looks for the title line only; ``title_line=False``
+    (a file whose title is given above, in front matter) for none.
     """
-    pos = 0
+    pos = start
     date = None
-    m = _DATE.match(text) if wire else None
+    m = _DATE.match(text, pos) if wire else None
     if m:
         date = _parse_date(*m.groups())
         if date is not None:
@@ -120,7 +123,7 @@ def parse_header(text: str, *, wire: bool = True) -> Header:
     title = None
     # A dateline opens the body, so a line that starts with one is never a title line.
     found = match_dateline(text, pos) if wire else None
-    if found is None and (line := match_title_line(text, pos)):
+    if found is None and title_line and (line := match_title_line(text, pos)):
         title, pos = line
         pos = _skip_space(text, pos)
         found = match_dateline(text, pos) if wire else None

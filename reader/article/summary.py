@@ -39,6 +39,8 @@ class ArticleSummary:
     words: int
     content_hash: str
     format: str
+    #: The site a web article was saved from (or a page names as its own).
+    site: str | None = None
 
 
 def _place(dateline: str | None) -> str | None:
@@ -55,7 +57,7 @@ def summarize(path: str | os.PathLike[str]) -> ArticleSummary:
     fmt = format_for_path(source) if source != "-" else None
     if fmt is None:
         fmt = sniff_format(text)
-    if fmt in ("newswire", "text"):
+    if fmt in ("newswire", "text") and not text.startswith("---"):  # no saved copy's block
         # Same result as parse_article, but only the first paragraph is split into sentences.
         text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
         header = parse_header(text, wire=fmt == "newswire")
@@ -84,6 +86,7 @@ def summarize(path: str | os.PathLike[str]) -> ArticleSummary:
         words=article.words,
         content_hash=article.content_hash,
         format=article.format,
+        site=article.site,
     )
 
 

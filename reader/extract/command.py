@@ -14,10 +14,15 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.article import ArticleError, load_article
+from reader.article import Article, ArticleError, load_article
 from reader.cli import EXIT_BAD_INPUT, BadInput, add_common
 from reader.inert import inert_line
+from reader.sources.web import is_url
+
+if TYPE_CHECKING:
+    from reader.sources.saved import SavedArticles
 
 
 def _extract_parser() -> argparse.ArgumentParser:
@@ -27,7 +32,15 @@ def _extract_parser() -> argparse.ArgumentParser:
         epilog="Folders are searched recursively. Bad files are reported on stderr and skipped; "
         "the exit status is 2 if any was.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or folders, or web addresses (a saved copy is read if there is one)",
+    )
+    parser.add_argument(
+        "--offline", action="store_true", help="never use the network: only saved copies of URLs"
+    )
     parser.add_argument(
         "--format",
         choices=("json", "jsonl", "text"),
@@ -82,7 +95,7 @@ def _extract_one(path: str, fmt: str, with_text: bool) -> Outcome:
     from reader.extract.report import article_report, report_text
 
     try:
-        article = load_article(path)
+        article = _url_article(path) if is_url(path) else load_article(path)
     except ArticleError as error:
         return False, f"{error.path}: {error.problem}"
     report = article_report(article, with_text=with_text and fmt != "text")
@@ -91,8 +104,18 @@ def _extract_one(path: str, fmt: str, with_text: bool) -> Outcome:
     return True, json.dumps(report, ensure_ascii=False, indent=2 if fmt == "json" else None)
 
 
-def _extract_work(raws: list[str]) -> Iterator[str | Outcome]:
-    """The article paths to extract, in output order, with each folder's problem where it falls."""
+def _url_article(url: str) -> Article:
+    """A page fetched now (the command line found no saved copy of it)."""
+    from reader.sources.saved import page_article
+    from reader.sources.web import fetch
+
+    return page_article(fetch(url))
+
+
+def _extract_work(raws: list[str], saved: SavedArticles, offline: bool) -> Iterator[str | Outcome]:
+    """The article paths to extract, in output order, with each folder's problem where it falls.
+    A web address becomes its saved copy's path; without one it is fetched (never saved: this
+    command changes nothing), unless ``offline``."""
     from reader.article import iter_article_files
 
     problems: list[Outcome] = []
@@ -101,6 +124,15 @@ def _extract_work(raws: list[str]) -> Iterator[str | Outcome]:
         problems.append((False, f"{path}: {problem}"))
 
     for raw in raws:
+        if is_url(raw):
+            found = saved.find(raw)
+            if found is not None:
+                yield os.fspath(found)
+            elif offline:
+                yield False, f"{raw}: not saved yet, and the network is off (--offline)"
+            else:
+                yield raw
+            continue
         path = Path(raw)
         files = iter_article_files(path, on_error=complain) if path.is_dir() else [raw]
         for file in files:
@@ -203,8 +235,12 @@ def _extract_in_pool(
 
 def run_extract(args: argparse.Namespace) -> int:
     """Stream one report per article; a bad file is one line on stderr and does not stop the run."""
+    from reader.paths import db_path
+    from reader.sources import articles_folder
+    from reader.sources.saved import SavedArticles
+
     jobs = _jobs(args.jobs)
-    work = _extract_work(args.paths)
+    work = _extract_work(args.paths, SavedArticles(articles_folder(db_path(args.db))), args.offline)
     broken: tuple[type[Exception], ...] = ()  # nothing to catch without a pool
     if jobs == 1:
         outcomes = _extract_here(work, args.format, args.text)

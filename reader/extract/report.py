@@ -18,14 +18,13 @@ def article_report(article: Article, *, with_text: bool = False) -> dict[str, An
     """``{"path", "article": {...}, "entities": [...], "quotes": [...]}`` for one article.
 
     ``with_text`` adds ``"url"`` after ``"path"`` and ``"text"`` last: the article's text as the
-    reader shows it, which every ``start``/``end`` indexes. An article loaded from a local file or
-    standard input has no URL, so ``"url"`` is ``null`` there.
+    reader shows it, which every ``start``/``end`` indexes. ``"url"`` is the web address of a page
+    or of a saved copy of one, ``null`` for any other file and for standard input.
     """
-    entities = extract_entities(article.text)
+    entities = extract_entities(article.prose)
     report: dict[str, Any] = {"path": article.source}
     if with_text:
-        # Only articles fetched from the web will have a URL; the model has none for files yet.
-        report["url"] = getattr(article, "url", None)
+        report["url"] = article.url
     report |= {
         "article": {
             "title": article.title,
@@ -36,7 +35,7 @@ def article_report(article: Article, *, with_text: bool = False) -> dict[str, An
             "truncated": article.truncated,
         },
         "entities": [entity.to_dict() for entity in entities],
-        "quotes": [quote.to_dict() for quote in extract_quotes(article.text, entities)],
+        "quotes": [quote.to_dict() for quote in extract_quotes(article.prose, entities)],
     }
     if with_text:
         report["text"] = article.text

@@ -187,6 +187,30 @@ class ReaderApp(App[None]):
         document = self.store.document_for(article)
         self.call_from_thread(self._push_reading, article, document, offset)
 
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="open",
+        description="Opening the article fetched again",
+    )
+    def show_refreshed(self, old: ReadingScreen, article: Article, offset: int) -> None:
+        """The article's new text in place of ``old``, its highlights anchored to it afresh."""
+        document = self.store.document_for(article)
+        self.call_from_thread(self._replace_reading, old, article, document, offset)
+
+    def _replace_reading(
+        self, old: ReadingScreen, article: Article, document: DocumentRecord, offset: int
+    ) -> None:
+        if self.screen is not old:  # a dialog is open over it, or the reader has moved on
+            self.notify(
+                "Fetched again: the new text shows when the article is next opened",
+                markup=False,
+            )
+            return
+        self.pop_screen()
+        self._push_reading(article, document, min(offset, len(article.text)))
+
     def _push_reading(
         self, article: Article, document: DocumentRecord | None, offset: int | None = None
     ) -> None:

@@ -165,13 +165,6 @@ def test_markup_title_is_shown_once(text: str, fmt: str) -> None:
     assert len(a.paragraphs) == 1 and a.title not in para_texts(a)
 
 
-def test_page_title_is_kept_when_the_heading_is_only_part_of_it() -> None:
-    # "News" is a section heading, not a shorter form of the headline.
-    page = "<title>Harbor bridge reopens | News</title><h1>News</h1><p>The bridge reopened.</p>"
-    a = parse_article(page, source="t", fmt="html")
-    assert a.title == "Harbor bridge reopens | News"
-
-
 def test_a_section_heading_is_not_taken_for_the_headline() -> None:
     page = (
         "<title>Update: harbor bridge reopens</title>"

@@ -28,6 +28,12 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.ui.screens.notes",
     "reader.ui.screens.note_editor",
     "reader.exchange",
+    # web pages: fetched and read when a URL is given, never for a file
+    "reader.article.html",
+    "reader.sources.saved",
+    "trafilatura",
+    "httpx",
+    "lxml",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"

@@ -40,7 +40,8 @@ class Entry:
 
     def matches(self, needle: str) -> bool:
         s = self.summary
-        haystack = f"{s.title}\n{s.place or ''}\n{s.path}\n{s.date or ''}".casefold()
+        haystack = f"{s.title}\n{s.place or ''}\n{s.site or ''}\n{s.path}\n{s.date or ''}"
+        haystack = haystack.casefold()
         return needle in haystack
 
 
@@ -53,6 +54,7 @@ SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
     "date": (lambda e: (e.summary.date is not None, e.summary.date or 0), True),
     "title": (lambda e: e.summary.title.casefold(), False),
     "place": (lambda e: (e.summary.place or "~").casefold(), False),
+    "site": (lambda e: (e.summary.site or "~").casefold(), False),
     "words": (lambda e: e.summary.words, True),
     "highlights": (lambda e: e.highlights, True),
     "file": (lambda e: file_name(e).casefold(), False),
@@ -62,6 +64,7 @@ SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
 COLUMNS = (
     Column("Title", "title"),
     Column("File", "file", share=0.18, least=12, most=28),
+    Column("Site", "site", share=0.14, least=8, most=22),
     Column("Date", "date", width=10),
     Column("Place", "place", share=0.16, least=8, most=24),
     # "123,456": a long report's word count, with its comma.
@@ -72,6 +75,7 @@ COLUMNS = (
 OPTIONAL_COLUMNS = {
     "date": lambda e: e.summary.date is not None,
     "place": lambda e: bool(e.summary.place),
+    "site": lambda e: bool(e.summary.site),
 }
 
 
@@ -86,6 +90,8 @@ def cell(entry: Entry, key: str, width: int) -> Text:
         return Text(s.date.isoformat() if s.date else "—")
     if key == "place":
         return Text(inert_line(s.place or "—"), no_wrap=True, overflow="ellipsis")
+    if key == "site":
+        return Text(inert_line(s.site or "—"), no_wrap=True, overflow="ellipsis")
     if key == "words":
         return Text(f"{s.words:,}", justify="right")
     return Text(str(entry.highlights) if entry.highlights else "·", justify="right")

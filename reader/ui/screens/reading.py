@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
+from reader.inert import inert_line
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.screens.annotating import AnnotatingScreen
@@ -57,6 +60,7 @@ class ReadingScreen(AnnotatingScreen):
         Binding("H", "pane('highlights')", "Highlights", id="pane.highlights", show=False),
         Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
         Binding("escape,backspace", "back", "Back", id="screen.back", show=False),
+        Binding("R", "fetch_again", "Fetch again", id="article.fetch_again", show=False),
     ]
 
     side_visible: reactive[bool] = reactive(True, init=False)
@@ -93,6 +97,8 @@ class ReadingScreen(AnnotatingScreen):
         yield Footer(compact=True)
 
     def _file_label(self) -> str:
+        if self.article.url and self.article.front_end:  # a saved web article: its site
+            return urlsplit(self.article.url).hostname or self.article.url
         source = self.article.source
         return "standard input" if source == "-" else source.rsplit("/", 1)[-1]
 
@@ -162,9 +168,9 @@ class ReadingScreen(AnnotatingScreen):
         """Entities first (the pane fills at once), then the quotes that build on them."""
         from reader.extract import extract_entities, extract_quotes  # loaded here, when first used
 
-        entities = extract_entities(self.article.text)
+        entities = extract_entities(self.article.prose)
         self.app.call_from_thread(self._show_entities, entities)
-        quotes = extract_quotes(self.article.text, entities)
+        quotes = extract_quotes(self.article.prose, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
 
     # The column is gone when the screen closed while the extractor ran (a quick q or Esc).
@@ -259,6 +265,8 @@ class ReadingScreen(AnnotatingScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Escape is offered while there is somewhere to step back to (see action_back).
+        if action == "fetch_again":  # a saved web article only
+            return bool(self.article.url and self.article.front_end)
         if action == "back":
             views = self.query(ArticleView)
             if self.can_go_back or not views:
@@ -283,6 +291,34 @@ class ReadingScreen(AnnotatingScreen):
             return
         self.save_position()
         self.dismiss()
+
+    # -- a saved web article, fetched again --------------------------------------------------------
+
+    def action_fetch_again(self) -> None:
+        """Fetch the page again and show its new text; highlights re-anchor to it."""
+        self.notify(f"Fetching {self.article.url} again …", markup=False, timeout=3)
+        self._fetch_again(self.article.source, self.query_one(ArticleView))
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="fetch",
+        description="Fetching the article again",
+    )
+    def _fetch_again(self, path: str, view: ArticleView) -> None:
+        from reader.article import ArticleError, load_article
+        from reader.sources.saved import SavedArticles
+
+        try:
+            copy = Path(path)
+            article = load_article(SavedArticles(copy.parent).refresh(copy))
+        except ArticleError as error:
+            self.app.call_from_thread(
+                self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
+            )
+            return
+        self.app.call_from_thread(lambda: self.app.show_refreshed(self, article, view.caret))
 
     # -- the reading position -------------------------------------------------------------------
 

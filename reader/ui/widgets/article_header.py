@@ -12,8 +12,11 @@ from reader.inert import inert_line
 
 
 def meta_line(article: Article) -> str:
-    """Place · agency · date · words · reading time, as far as the article gives them."""
+    """Site · author · place · agency · date · words · reading time, as far as the article
+    gives them."""
     parts = [
+        article.site or "",
+        f"by {article.author}" if article.author else "",
         article.place or "",
         article.agency or "",
         article.date.strftime("%-d %b %Y") if article.date else "",
