@@ -28,6 +28,9 @@ NOT_BEFORE_FIRST_FRAME = [
     "reader.ui.screens.notes",
     "reader.ui.screens.note_editor",
     "reader.exchange",
+    # Markdown articles only: read with markdown-it when one is loaded
+    "reader.article.markdown",
+    "markdown_it",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"
