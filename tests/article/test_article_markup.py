@@ -44,8 +44,10 @@ def test_lists_quotes_rules_refs_comments() -> None:
         "> quoted\n> > nested\n\n* star item\n+ plus item\n3) numbered\n\n---\n\n"
         "[ref]: http://x.test\n<!-- hidden -->\nend\n"
     )
+    # the nested quote is a blockquote of its own, so a paragraph of its own
     assert doc.blocks == [
-        ("quoted nested", False),
+        ("quoted", False),
+        ("nested", False),
         ("star item", False),
         ("plus item", False),
         ("numbered", False),

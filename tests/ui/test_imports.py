@@ -34,6 +34,9 @@ NOT_BEFORE_FIRST_FRAME = [
     "trafilatura",
     "httpx",
     "lxml",
+    # Markdown articles only: read with markdown-it when one is loaded
+    "reader.article.markdown",
+    "markdown_it",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"
