@@ -39,7 +39,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reader.article import load_article  # noqa: E402
-from reader.sources.saved import SavedArticles, page_article, saved_text  # noqa: E402
+from reader.sources.saved import (  # noqa: E402
+    SavedArticles,
+    _write_atomic,
+    page_article,
+    saved_text,
+)
 from reader.sources.web import fetch  # noqa: E402
 
 CHECK_BOUND = 2.0
@@ -122,7 +127,7 @@ def main() -> int:
         rows = {
             "fetch": timed(lambda: fetch(url), reps),
             "extract": timed(lambda: page_article(fetched), reps),
-            "save": timed(lambda: saved.save(fetched, into=warm), reps),
+            "save": timed(lambda: _write_atomic(warm, saved_text(article, fetched)), reps),
             "open": timed(lambda: load_article(warm), reps),
         }
         counter = iter(range(10**6))

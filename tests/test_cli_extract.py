@@ -207,6 +207,7 @@ def test_a_folder_problem_keeps_its_place_among_the_files(
 ) -> None:
     import reader.article
     from reader.extract.command import _extract_work
+    from reader.sources.saved import SavedArticles
 
     def walk(root: Path, on_error: Callable[[Path, str], None]) -> Iterator[Path]:
         yield root / "a.txt"
@@ -215,7 +216,8 @@ def test_a_folder_problem_keeps_its_place_among_the_files(
         on_error(root / "last", "permission denied")
 
     monkeypatch.setattr(reader.article, "iter_article_files", walk)
-    assert list(_extract_work([str(tmp_path), "-"])) == [
+    saved = SavedArticles(tmp_path / "articles")
+    assert list(_extract_work([str(tmp_path), "-"], saved, offline=False)) == [
         str(tmp_path / "a.txt"),
         (False, f"{tmp_path / 'locked'}: permission denied"),
         str(tmp_path / "b.txt"),
