@@ -120,3 +120,16 @@ async def test_the_cue_and_the_kind_never_run_together_however_the_list_wraps(
                 # The quoted words keep their spaces across rows, and hang under the first.
                 assert re.search(r"the\s+repairs\s+would\s+take\s+three\s+weeks", text)
             await pilot.press("o")
+
+
+def test_a_quote_without_a_cue_of_its_own_shows_no_empty_brackets() -> None:
+    from reader.extract import extract_entities, extract_quotes
+    from reader.ui.widgets.entities_pane import entity_card
+
+    article = parse_article(STORY, source="yard.txt")
+    entities = extract_entities(article.text)
+    quotes = extract_quotes(article.text, entities)
+    (owner,) = [e for e in entities if e.name == "Tomasz Wierzba"]
+    card = entity_card(article, owner, quotes).plain
+    assert "Every berth is booked until 2027." in card  # the second quote, which goes on
+    assert "()" not in card and "(said)" in card

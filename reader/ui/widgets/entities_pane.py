@@ -57,7 +57,9 @@ def entity_card(article: Article, entity: Entity, quotes: list[Quote] | None = N
             if len(snippet) > CARD_SENTENCE_CHARS:
                 snippet = snippet[:CARD_SENTENCE_CHARS].rstrip() + "…"
             card.append(f"“{snippet}”", style="italic")
-            card.append(f" ({inert_line(quote.cue or '')})\n", style="dim")
+            # a quote that goes on from one before it has no cue of its own: no empty "()"
+            card.append(f" ({inert_line(quote.cue)})" if quote.cue else "", style="dim")
+            card.append("\n")
         card.append("\nMentioned in:\n", style="bold")
     seen: list[tuple[int, int]] = []
     for mention in entity.mentions:
