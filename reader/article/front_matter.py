@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 #: The keys a saved copy writes, in the order it writes them (``source``: the address asked
-#: for, when the page gives another as its own).
-KEYS = ("title", "site", "author", "date", "url", "source", "fetched")
+#: for, when the page gives another as its own; ``headings``: which paragraphs, counted from 0,
+#: are headings, so that the text itself carries no markup).
+KEYS = ("title", "site", "author", "date", "url", "source", "fetched", "headings")
 #: How far into a file the closing ``---`` is looked for (a block is a few short lines).
 MAX_BLOCK = 8 * 1024
 _LINE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\Z")

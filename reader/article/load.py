@@ -242,7 +242,11 @@ def _from_front_matter(text: str, front: FrontMatter, *, source: str) -> Article
     header = parse_header(text, wire=True, start=front.end, title_line=False)
     date = parse_date(fields.get("date", "")) or header.date
     header = Header(date, header.dateline, header.agency, header.body_start, None)
-    spans = [(s, e, False) for s, e in paragraph_spans(text, header.body_start, len(text))]
+    headings = {int(n) for n in fields.get("headings", "").split(",") if n.strip().isdigit()}
+    spans = [
+        (s, e, i in headings)
+        for i, (s, e) in enumerate(paragraph_spans(text, header.body_start, len(text)))
+    ]
     article = _build(
         text,
         spans,

@@ -128,6 +128,7 @@ def saved_text(article: Article, page: Fetched) -> str:
         # asked for by another address (a short link, a redirect): found by that one too
         "source": page.url if _same_address(page.url) != _same_address(url) else None,
         "fetched": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "headings": ", ".join(str(i) for i, p in enumerate(article.paragraphs) if p.heading),
     }
     body = article.text[article.body_start :] if article.format != "html" else article.text
     return write_front_matter(fields) + body.strip() + "\n"

@@ -156,3 +156,11 @@ def test_front_matter_reads_back_what_was_written(fields: dict[str, str]) -> Non
     assert front is not None
     assert dict(front.fields) == {k: one_line(v) for k, v in fields.items() if one_line(v)}
     assert (block + "The story.\n")[front.end :].strip() == "The story."
+
+
+def test_headings_stay_headings_in_the_saved_copy(web: LocalWeb, saved: SavedArticles) -> None:
+    page = article_page().replace("<p>The operator,", "<h2>Back on time</h2><p>The operator,")
+    article = load_article(saved.open(web.page("/story", page)))
+    headings = [article.text[p.start : p.end] for p in article.paragraphs if p.heading]
+    assert headings == ["Back on time"]
+    assert "#" not in article.text[article.front_end :]
