@@ -137,11 +137,16 @@ def _pieces(element, skip: frozenset[str]):
         yield sub.tail or ""
 
 
+#: Below this many characters a result of one paragraph is trafilatura's last resort (its own
+#: threshold for an extraction to count), not an article it found.
+_TOO_SHORT = 250
+
+
 def _all_in_one(root) -> bool:
-    """trafilatura's last resort for a page with no article it can tell: all its text in one
-    paragraph (a line for each element of the page, menus too). The page's own structure says
-    more then: its paragraphs, and none from its menus."""
-    return len(root) == 1 and root[0].tag == "p"
+    """trafilatura's last resort for a small page with no article it can tell: all its text in
+    one short paragraph (a line for each element of the page, menus too). The page's own
+    structure says more then: its paragraphs, and none from its menus."""
+    return len(root) == 1 and root[0].tag == "p" and len(_text(root[0])) < _TOO_SHORT
 
 
 #: Never part of an article, on a page too small for trafilatura to find one in.

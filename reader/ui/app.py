@@ -29,6 +29,7 @@ from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 # The screens are imported where they are first used, so that the first frame waits only for
 # the one it shows (the library does not need the reading screen, nor an article the library).
 if TYPE_CHECKING:
+    from reader.ui.screens.feeds import FeedsScreen
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.screens.notes import NotesScreen
@@ -60,9 +61,11 @@ class ReaderApp(App[None]):
         library: list[Path] | None = None,
         library_title: str = "Library",
         article: Article | None = None,
+        feeds: bool = False,
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.start_on_feeds = feeds
         self.cursor_blink = cursor_blink
         self.drafts = DraftBox(store.path)
         self.store = store
@@ -96,6 +99,8 @@ class ReaderApp(App[None]):
             self.push_screen(
                 LibraryScreen(self.library_roots, self.store, title=self.library_title)
             )
+        if self.start_on_feeds:
+            self.push_screen(self._feeds_screen(can_go_back=False))
         if self.initial_article is not None:
             # Keys typed while the article opens are for its reading screen.
             self.show_article(self.initial_article, self.typeahead.hold("opening the article"))
@@ -134,6 +139,30 @@ class ReaderApp(App[None]):
     def on_notes_screen_opened(self, event: NotesScreen.Opened) -> None:
         """A highlight chosen in the list of every note: its article, at the highlight."""
         self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
+
+    def on_feeds_screen_opened(self, event: FeedsScreen.Opened) -> None:
+        """A feed item's saved article."""
+        self.load(event.path, hold=self.typeahead.hold("opening an article"))
+
+    def on_feeds_screen_opened_text(self, event: FeedsScreen.OpenedText) -> None:
+        """A feed item with no page of its own: its summary."""
+        self.show_article(event.article, self.typeahead.hold("opening an article"))
+
+    def action_feeds(self) -> None:
+        """The subscriptions and their items."""
+        from reader.ui.screens.feeds import FeedsScreen
+
+        if not isinstance(self.screen, FeedsScreen):
+            self.push_screen(self._feeds_screen(can_go_back=True))
+
+    def _feeds_screen(self, *, can_go_back: bool) -> FeedsScreen:
+        from reader.sources import articles_folder
+        from reader.sources.feeds import feeds_path
+        from reader.ui.screens.feeds import FeedsScreen
+
+        return FeedsScreen(
+            feeds_path(self.store.path), articles_folder(self.store.path), can_go_back=can_go_back
+        )
 
     def action_notes(self) -> None:
         """Every highlight and note in the database, across articles."""
@@ -337,6 +366,7 @@ def make_app(
     library: list[Path] | None = None,
     library_title: str = "Library",
     article: Article | None = None,
+    feeds: bool = False,
     cursor_blink: bool = True,
 ) -> ReaderApp:
     """Build the app: the command line and the tests go through here."""
@@ -345,5 +375,6 @@ def make_app(
         library=library,
         library_title=library_title,
         article=article,
+        feeds=feeds,
         cursor_blink=cursor_blink,
     )

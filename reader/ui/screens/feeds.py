@@ -131,7 +131,8 @@ class FeedsScreen(Screen[None]):
             if feed.last_error:
                 title.append(f"  ⚠ {inert_line(feed.last_error)}", style="italic")
             checked = (feed.last_checked or "")[:10]
-            table.add_row(title, Text(checked), Text(f"{new} new" if new else "·"), key=FEED_KEY + feed.id)
+            count = Text(f"{new} new" if new else "·")
+            table.add_row(title, Text(checked), count, key=FEED_KEY + feed.id)
             for item in items:
                 if self.only_new and item.state != "new":
                     continue
@@ -207,7 +208,8 @@ class FeedsScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         item = self._selected_item()
         if item is not None:
-            self._change(lambda store: store.mark(item.id, "new" if item.state != "new" else "read"))
+            state = "new" if item.state != "new" else "read"
+            self._change(lambda store: store.mark(item.id, state))
 
     # -- work ----------------------------------------------------------------------------------
 

@@ -110,6 +110,7 @@ class LibraryScreen(FilteredListScreen):
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("n", "app.notes", "All notes", id="library.notes"),
+        Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
         Binding("escape", "clear_filter", "Clear", id="library.clear"),
     ]
