@@ -129,7 +129,7 @@ def run_reader(args: argparse.Namespace) -> int:
 
 #: The subcommands. Their modules are imported only when one of them runs, so that
 #: ``reader ARTICLE`` starts without them.
-COMMANDS = ("extract", "export", "import", "notes", "fetch")
+COMMANDS = ("extract", "export", "import", "notes", "fetch", "index", "search", "who")
 
 
 def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]:
@@ -138,6 +138,8 @@ def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callab
         from reader.extract.command import EXTRACT_COMMANDS as commands
     elif name == "fetch":
         from reader.sources.command import FETCH_COMMANDS as commands
+    elif name in ("index", "search", "who"):
+        from reader.index.command import INDEX_COMMANDS as commands
     else:
         from reader.exchange.commands import EXCHANGE_COMMANDS as commands
     return commands[name]

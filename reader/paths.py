@@ -1,7 +1,8 @@
 """Every file location the program uses, as functions (nothing is created on import).
 
 The annotation database is ``--db PATH``, else ``$READER_DB``, else ``reader.json`` in the user data
-folder that platformdirs gives for the app name ``reader``.
+folder that platformdirs gives for the app name ``reader``. The library index is ``--index PATH``,
+else ``$READER_INDEX``, else ``index.sqlite3`` in the user cache folder.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 APP_NAME = "reader"
 DB_ENV = "READER_DB"
 DB_FILENAME = "reader.json"
+INDEX_ENV = "READER_INDEX"
+INDEX_FILENAME = "index.sqlite3"
 
 
 def package_dir() -> Path:
@@ -32,6 +35,23 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return user_data_dir() / DB_FILENAME
+
+
+def user_cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def index_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The library index (derived data, deleted at will): the explicit path, else
+    ``$READER_INDEX``, else ``index.sqlite3`` in the user cache folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(INDEX_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_cache_dir() / INDEX_FILENAME
 
 
 def samples_dir() -> Path:

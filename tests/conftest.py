@@ -22,6 +22,8 @@ def isolated_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("READER_DB", str(home / "reader-test.json"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("READER_INDEX", str(home / "index-test.sqlite3"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 

@@ -1,0 +1,149 @@
+"""The library index: an SQLite file of what the reader knows about each article.
+
+It holds derived data only — per article its path, size, modification time, content hash and
+metadata, its entities and quotes, and its text for full-text search (FTS5) — so it may be
+deleted at any time and is rebuilt. Highlights and notes never go here. A file that is not an
+index of this version (damaged, foreign, from an older schema) is moved aside and a new one
+made; a folder that cannot be written leaves the reader without an index, saying why once.
+WAL mode lets readers read while one process writes; writers wait their turn.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+#: Bumped whenever the tables change: an index of another version is rebuilt, never migrated.
+SCHEMA_VERSION = 1
+#: An application id in the file's header, so a foreign SQLite file is told from an index.
+APPLICATION_ID = 0x52445258  # "RDRX"
+#: Milliseconds a writer waits for another process's write to finish.
+BUSY_MS = 30_000
+
+SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    dateline TEXT,
+    site TEXT,
+    url TEXT,
+    words INTEGER NOT NULL,
+    report TEXT NOT NULL
+);
+CREATE TABLE entities (
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    first INTEGER NOT NULL
+);
+CREATE INDEX entities_by_key ON entities(key);
+CREATE INDEX entities_by_article ON entities(article);
+CREATE TABLE quotes (
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker TEXT NOT NULL,
+    key TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    cue TEXT
+);
+CREATE INDEX quotes_by_key ON quotes(key);
+CREATE INDEX quotes_by_article ON quotes(article);
+CREATE VIRTUAL TABLE texts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used here (a folder that cannot be written, a full disk): the
+    reader goes on without it. The message names the file and the problem."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """The index at ``path``, made (or made again) as needed; :class:`IndexUnavailable` when it
+    cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _open(path)
+        if _version(conn) != (APPLICATION_ID, SCHEMA_VERSION):
+            conn.close()
+            _set_aside(path)
+            conn = _open(path)
+            _create(conn)
+        return conn
+    except sqlite3.DatabaseError as error:
+        # Not a database at all ("file is not a database"), or damaged past reading its
+        # header: it is derived data, so it goes and a new one takes its place.
+        if not path.exists() or "readonly" in str(error) or "unable to open" in str(error):
+            raise IndexUnavailable(f"{path}: {_problem(error)}") from error
+        _set_aside(path)
+        try:
+            conn = _open(path)
+            _create(conn)
+            return conn
+        except (sqlite3.Error, OSError) as again:
+            raise IndexUnavailable(f"{path}: {_problem(again)}") from again
+    except OSError as error:
+        raise IndexUnavailable(f"{path}: {(error.strerror or str(error)).lower()}") from error
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _version(conn: sqlite3.Connection) -> tuple[int, int]:
+    (app,) = conn.execute("PRAGMA application_id").fetchone()
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if app == 0 and version == 0 and not _tables(conn):
+        _create(conn)  # a new, empty file
+        return APPLICATION_ID, SCHEMA_VERSION
+    return app, version
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """The tables, in one transaction (another process making them at the same moment wins,
+    and this one finds them made)."""
+    try:
+        conn.executescript(
+            "BEGIN IMMEDIATE;"
+            + SCHEMA
+            + f"PRAGMA application_id = {APPLICATION_ID};"
+            + f"PRAGMA user_version = {SCHEMA_VERSION};"
+            + "COMMIT;"
+        )
+    except sqlite3.OperationalError as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if "already exists" not in str(error):
+            raise
+
+
+def _set_aside(path: Path) -> None:
+    """Move a file that is no index of ours out of the way (kept, in case it was something)."""
+    aside = path.with_name(f"{path.name}.invalid-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
+    path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _problem(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text[:1].lower() + text[1:]
