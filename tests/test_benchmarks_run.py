@@ -19,6 +19,7 @@ RUNS = [
     ("bench_extract_jobs.py", ["--quick", "--check"], "Check: PASS"),
     ("bench_startup.py", ["--quick", "--check"], "Check: PASS"),
     ("bench_web.py", ["--quick", "--check"], "Check: PASS"),
+    ("bench_index.py", ["--quick", "--check"], "Check: PASS"),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,8 @@ def update(
             progress(count, len(fresh))
     if batch:
         _write(conn, lambda c: _store(c, batch))
+    # The log of this update into the file itself, so that the index is one file between runs.
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return done
 
 
@@ -194,6 +197,15 @@ def _write(conn: sqlite3.Connection, change: Callable[[sqlite3.Connection], obje
         raise
 
 
+def pack_report(report: dict[str, Any]) -> bytes:
+    """A report as kept: JSON, compressed (it is the largest part of an article's rows)."""
+    return zlib.compress(json.dumps(report, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_report(blob: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(blob))
+
+
 def _span(quote: dict[str, Any]) -> tuple[object, ...]:
     return quote["start"], quote["end"], quote["text"], quote["cue"]
 
@@ -232,7 +244,7 @@ def _store(conn: sqlite3.Connection, batch: list[dict[str, Any]]) -> None:
                 item["site"],
                 item["url"],
                 item["words"],
-                json.dumps(report, ensure_ascii=False),
+                pack_report(report),
             ),
         )
         article = cursor.lastrowid

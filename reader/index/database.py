@@ -35,7 +35,8 @@ CREATE TABLE articles (
     site TEXT,
     url TEXT,
     words INTEGER NOT NULL,
-    report TEXT NOT NULL
+    -- what ``reader extract`` prints for it, as zlib-compressed JSON
+    report BLOB NOT NULL
 );
 CREATE TABLE entities (
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

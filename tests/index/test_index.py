@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.index import IndexUnavailable, connect, search, update, who
+from reader.index.build import unpack_report
 from reader.index.database import SCHEMA_VERSION
 from reader.index.names import name_key
 from reader.index.queries import match_expression
@@ -223,4 +223,4 @@ def test_the_report_kept_is_what_extract_prints(index: sqlite3.Connection, news:
     update(index, [news])
     path = news / "harbour.txt"
     (kept,) = index.execute("SELECT report FROM articles WHERE path = ?", (str(path),)).fetchone()
-    assert json.loads(kept) == article_report(load_article(path))
+    assert unpack_report(kept) == article_report(load_article(path))
