@@ -55,3 +55,33 @@ def test_an_index_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     result = run("index", str(folder(tmp_path)), "--index", str(blocker / "index.sqlite3"))
     assert_one_line_error(result, str(blocker))
+
+
+def test_extract_reads_unchanged_files_from_the_index_byte_for_byte(tmp_path: Path) -> None:
+    news = folder(tmp_path)
+    fresh = {
+        fmt: run("extract", "--format", fmt, str(news)).stdout for fmt in ("json", "jsonl", "text")
+    }
+    run("index", str(news))
+    index = Path(os.environ["READER_INDEX"])
+    for fmt, expected in fresh.items():
+        assert run("extract", "--format", fmt, str(news)).stdout == expected
+    # Proof it was read from the index: a report planted there is what comes out.
+    import sqlite3
+
+    from reader.index.build import pack_report, unpack_report
+
+    conn = sqlite3.connect(index)
+    path = str(news / "c.txt")
+    (blob,) = conn.execute("SELECT report FROM articles WHERE path = ?", (path,)).fetchone()
+    planted = unpack_report(blob)
+    planted["article"]["title"] = "Planted title"
+    conn.execute("UPDATE articles SET report = ? WHERE path = ?", (pack_report(planted), path))
+    conn.commit()
+    conn.close()
+    before = index.stat().st_mtime_ns
+    assert "Planted title" in run("extract", "--format", "jsonl", str(news)).stdout
+    # a changed file is extracted again, not read from the index
+    (news / "c.txt").write_text(HARBOUR + "\n\nMore later.", encoding="utf-8")
+    assert "Planted title" not in run("extract", "--format", "jsonl", str(news)).stdout
+    assert index.stat().st_mtime_ns == before  # extract never writes the index

@@ -59,6 +59,12 @@ def _extract_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="extract in N processes; the output is the same and in the same order (default 1)",
     )
+    parser.add_argument(
+        "--index",
+        metavar="PATH",
+        help="the library index to read unchanged articles from (default: $READER_INDEX, else "
+        "the user cache folder); never written",
+    )
     add_common(parser)
     return parser
 
@@ -141,6 +147,36 @@ def _extract_work(raws: list[str], saved: SavedArticles, offline: bool) -> Itera
             yield os.fspath(file)
         while problems:
             yield problems.pop(0)
+
+
+def _from_index(work: Iterator[str | Outcome], index: Path, fmt: str) -> Iterator[str | Outcome]:
+    """Each file unchanged since it was indexed, as what the index kept for it (the same
+    output, byte for byte, as extracting it again); the rest as it was."""
+    import json
+
+    from reader.extract.report import report_text
+    from reader.index.reports import open_read_only, stored_report
+
+    conn = open_read_only(index)
+    if conn is None:
+        yield from work
+        return
+    try:
+        for item in work:
+            kept = None if isinstance(item, tuple) or item == "-" else stored_report(conn, item)
+            if kept is None:
+                yield item
+                continue
+            kept["path"] = item
+            if fmt == "text":
+                yield True, report_text(kept)
+            else:
+                yield (
+                    True,
+                    json.dumps(kept, ensure_ascii=False, indent=2 if fmt == "json" else None),
+                )
+    finally:
+        conn.close()
 
 
 def _extract_here(work: Iterator[str | Outcome], fmt: str, with_text: bool) -> Iterator[Outcome]:
@@ -235,12 +271,14 @@ def _extract_in_pool(
 
 def run_extract(args: argparse.Namespace) -> int:
     """Stream one report per article; a bad file is one line on stderr and does not stop the run."""
-    from reader.paths import db_path
+    from reader.paths import db_path, index_path
     from reader.sources import articles_folder
     from reader.sources.saved import SavedArticles
 
     jobs = _jobs(args.jobs)
     work = _extract_work(args.paths, SavedArticles(articles_folder(db_path(args.db))), args.offline)
+    if not args.text:  # the index keeps no text: with --text every article is read again
+        work = _from_index(work, index_path(args.index), args.format)
     broken: tuple[type[Exception], ...] = ()  # nothing to catch without a pool
     if jobs == 1:
         outcomes = _extract_here(work, args.format, args.text)
