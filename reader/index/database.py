@@ -15,6 +15,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from reader import __version__
+
 #: Bumped whenever the tables change: an index of another version is rebuilt, never migrated.
 SCHEMA_VERSION = 1
 #: An application id in the file's header, so a foreign SQLite file is told from an index.
@@ -60,8 +62,15 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_by_key ON quotes(key);
 CREATE INDEX quotes_by_article ON quotes(article);
+-- which reader made the rows: another one's extraction is not reused (see EXTRACTOR)
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE texts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
+
+
+#: The extractor whose results the rows hold: an index made by another version is rebuilt,
+#: since its entities and quotes may differ from what this one finds.
+EXTRACTOR = f"reader {__version__}"
 
 
 class IndexUnavailable(Exception):
@@ -75,7 +84,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = _open(path)
-        if _version(conn) != (APPLICATION_ID, SCHEMA_VERSION):
+        if _version(conn) != (APPLICATION_ID, SCHEMA_VERSION) or extractor(conn) != EXTRACTOR:
             conn.close()
             _set_aside(path)
             conn = _open(path)
@@ -115,6 +124,15 @@ def _version(conn: sqlite3.Connection) -> tuple[int, int]:
     return app, version
 
 
+def extractor(conn: sqlite3.Connection) -> str | None:
+    """The extractor that made the index's rows."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def _tables(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM sqlite_master")]
 
@@ -128,6 +146,7 @@ def _create(conn: sqlite3.Connection) -> None:
             + SCHEMA
             + f"PRAGMA application_id = {APPLICATION_ID};"
             + f"PRAGMA user_version = {SCHEMA_VERSION};"
+            + f"INSERT INTO meta VALUES ('extractor', '{EXTRACTOR}');"
             + "COMMIT;"
         )
     except sqlite3.OperationalError as error:

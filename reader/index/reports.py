@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.index.build import unpack_report
-from reader.index.database import APPLICATION_ID, SCHEMA_VERSION
+from reader.index.database import APPLICATION_ID, EXTRACTOR, SCHEMA_VERSION, extractor
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
@@ -25,8 +25,8 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except (sqlite3.Error, OSError):
         return None
-    if (app, version) != (APPLICATION_ID, SCHEMA_VERSION):
-        conn.close()
+    if (app, version) != (APPLICATION_ID, SCHEMA_VERSION) or extractor(conn) != EXTRACTOR:
+        conn.close()  # another reader's extraction: extracting again gives this one's
         return None
     return conn
 

@@ -224,3 +224,18 @@ def test_the_report_kept_is_what_extract_prints(index: sqlite3.Connection, news:
     path = news / "harbour.txt"
     (kept,) = index.execute("SELECT report FROM articles WHERE path = ?", (str(path),)).fetchone()
     assert unpack_report(kept) == article_report(load_article(path))
+
+
+def test_an_index_made_by_another_extractor_is_rebuilt(tmp_path: Path, news: Path) -> None:
+    from reader.index.reports import open_read_only
+
+    target = tmp_path / "index.sqlite3"
+    conn = connect(target)
+    update(conn, [news])
+    conn.execute("UPDATE meta SET value = 'reader 0.0.1' WHERE key = 'extractor'")
+    conn.close()
+    assert open_read_only(target) is None  # its reports are not this reader's
+    again = connect(target)
+    assert paths(again) == [] and update(again, [news]).added == 3
+    again.close()
+    assert open_read_only(target) is not None
