@@ -42,6 +42,22 @@ def article_report(article: Article, *, with_text: bool = False) -> dict[str, An
     return report
 
 
+def extract_report(
+    text: str, *, path: str = "-", fmt: str | None = None, with_text: bool = False
+) -> dict[str, Any]:
+    """The pure entry point: an article's text in, what ``reader extract`` prints for it out.
+
+    No file, no database, no network: ``text`` is parsed as the command would parse a file of
+    that format (``fmt`` one of ``newswire``, ``text``, ``markdown``, ``html``; sniffed when
+    None) and ``path`` is only reported. The same text gives the same object, byte for byte once
+    dumped, in any process on any machine: what an engine that spreads work over many machines
+    needs (see :mod:`reader.extract.on_dask`). Raises ``ArticleError`` for text that is no
+    article (empty, say)."""
+    from reader.article import parse_article
+
+    return article_report(parse_article(text, source=path, fmt=fmt), with_text=with_text)
+
+
 def report_text(report: dict[str, Any]) -> str:
     """A readable summary: the title, then each type's entities with role, count and aliases."""
     meta = report["article"]
