@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.article import Article, ArticleError, load_article
 from reader.cli import BadInput, add_common, reporting
 from reader.inert import inert_line
-from reader.paths import db_path, samples_dir
+from reader.paths import db_path, index_path, samples_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
         "--offline",
         action="store_true",
         help="never use the network: a web address opens its saved copy or not at all",
+    )
+    parser.add_argument(
+        "--index",
+        metavar="PATH",
+        help="the library index (default: $READER_INDEX, else the user cache folder)",
     )
     parser.add_argument(
         "--no-mouse",
@@ -121,7 +126,13 @@ def run_reader(args: argparse.Namespace) -> int:
     from reader.ui.app import make_app
 
     with store:
-        app = make_app(store, library=library, library_title=title, article=article)
+        app = make_app(
+            store,
+            library=library,
+            library_title=title,
+            article=article,
+            index=index_path(args.index),
+        )
         app.run(mouse=not args.no_mouse)
     # Non-zero after a crash, a hang-up or SIGTERM, so scripts and shells can tell.
     return app.return_code or 0

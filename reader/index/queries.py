@@ -215,3 +215,62 @@ def who(conn: sqlite3.Connection, name: str) -> Who | None:
         articles=tuple(per_article.values()),
         quotes=tuple(Said(*row) for row in said),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """One entity across the library: its name, type, and in how many articles and quotes."""
+
+    name: str
+    type: str
+    articles: int
+    quotes: int
+
+
+def everyone(conn: sqlite3.Connection, under: list[Path] | None = None) -> list[Known]:
+    """Every entity of the articles under ``under`` (all when None), most widely mentioned
+    first: one row per name key, named as most of its mentions name it."""
+    where, args = _under_clause(under)
+    rows = conn.execute(
+        "SELECT e.key, e.name, e.type, e.article, e.mentions FROM entities e"
+        f" JOIN articles a ON a.id = e.article{where}",
+        args,
+    ).fetchall()
+    said = dict(
+        conn.execute(
+            f"SELECT q.key, count(*) FROM quotes q JOIN articles a ON a.id = q.article{where}"
+            " GROUP BY q.key",
+            args,
+        ).fetchall()
+    )
+    names: dict[str, dict[str, int]] = {}
+    types: dict[str, dict[str, int]] = {}
+    articles: dict[str, set[int]] = {}
+    for key, name, kind, article, mentions in rows:
+        names.setdefault(key, {})[name] = names.get(key, {}).get(name, 0) + mentions
+        types.setdefault(key, {})[kind] = types.get(key, {}).get(kind, 0) + mentions
+        articles.setdefault(key, set()).add(article)
+    known = [
+        Known(
+            name=max(names[key], key=names[key].__getitem__),
+            type=max(types[key], key=types[key].__getitem__),
+            articles=len(articles[key]),
+            quotes=said.get(key, 0),
+        )
+        for key in names
+    ]
+    known.sort(key=lambda k: (-k.articles, -k.quotes, k.name.casefold()))
+    return known
+
+
+def _under_clause(under: list[Path] | None) -> tuple[str, list[object]]:
+    if not under:
+        return "", []
+    parts = []
+    args: list[object] = []
+    for root in under:
+        text = str(Path(os.path.abspath(root)))
+        prefix = text.rstrip(os.sep) + os.sep
+        parts.append("(a.path = ? OR substr(a.path, 1, ?) = ?)")
+        args += [text, len(prefix), prefix]
+    return " WHERE " + " OR ".join(parts), args

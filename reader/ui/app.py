@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.article import Article, ArticleError, load_article
 from reader.inert import inert_line
-from reader.paths import styles_dir
+from reader.paths import index_path, styles_dir
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
 from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.screens.notes import NotesScreen
+    from reader.ui.screens.people import PeopleScreen
     from reader.ui.screens.reading import ReadingScreen
 
 DARK_THEME = "textual-dark"
@@ -62,10 +63,13 @@ class ReaderApp(App[None]):
         library_title: str = "Library",
         article: Article | None = None,
         feeds: bool = False,
+        index: Path | None = None,
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.start_on_feeds = feeds
+        #: The library index (derived data) the people view reads.
+        self.index_file = index if index is not None else index_path()
         self.cursor_blink = cursor_blink
         self.drafts = DraftBox(store.path)
         self.store = store
@@ -139,6 +143,17 @@ class ReaderApp(App[None]):
     def on_notes_screen_opened(self, event: NotesScreen.Opened) -> None:
         """A highlight chosen in the list of every note: its article, at the highlight."""
         self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
+
+    def on_people_screen_opened(self, event: PeopleScreen.Opened) -> None:
+        """An article chosen in the people view (at a quote, if one was chosen)."""
+        self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
+
+    def action_people(self) -> None:
+        """People, organisations and places across the library (from the index)."""
+        from reader.ui.screens.people import PeopleScreen
+
+        if not isinstance(self.screen, PeopleScreen):
+            self.push_screen(PeopleScreen(self.index_file, self.library_roots))
 
     def on_feeds_screen_opened(self, event: FeedsScreen.Opened) -> None:
         """A feed item's saved article."""
@@ -367,6 +382,7 @@ def make_app(
     library_title: str = "Library",
     article: Article | None = None,
     feeds: bool = False,
+    index: Path | None = None,
     cursor_blink: bool = True,
 ) -> ReaderApp:
     """Build the app: the command line and the tests go through here."""
@@ -376,5 +392,6 @@ def make_app(
         library_title=library_title,
         article=article,
         feeds=feeds,
+        index=index,
         cursor_blink=cursor_blink,
     )

@@ -239,3 +239,15 @@ def test_an_index_made_by_another_extractor_is_rebuilt(tmp_path: Path, news: Pat
     assert paths(again) == [] and update(again, [news]).added == 3
     again.close()
     assert open_read_only(target) is not None
+
+
+def test_everyone_counts_articles_and_quotes(index: sqlite3.Connection, news: Path) -> None:
+    from reader.index.queries import everyone
+
+    update(index, [news])
+    people = {k.name: k for k in everyone(index) if k.type == "PERSON"}
+    assert (people["Anna Keller"].articles, people["Anna Keller"].quotes) == (2, 4)
+    counts = [k.articles for k in everyone(index)]
+    assert counts == sorted(counts, reverse=True)  # the most widely mentioned first
+    only_later = {k.name for k in everyone(index, [news / "later"])}
+    assert "Anna Keller" in only_later and "Marie Olsen" not in only_later

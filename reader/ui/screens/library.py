@@ -111,6 +111,7 @@ class LibraryScreen(FilteredListScreen):
         Binding("o", "sort", "Sort", id="library.sort"),
         Binding("n", "app.notes", "All notes", id="library.notes"),
         Binding("F", "app.feeds", "Feeds", id="library.feeds"),
+        Binding("P", "app.people", "People", id="library.people"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
         Binding("escape", "clear_filter", "Clear", id="library.clear"),
     ]
