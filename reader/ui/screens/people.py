@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 
 #: The types ``t`` steps through, and what the status line calls them.
 TYPES = (None, "PERSON", "ORG", "PLACE", "GROUP")
-TYPE_NAMES = {None: "everyone", "PERSON": "people", "ORG": "organisations", "PLACE": "places"}
+TYPE_NAMES = {
+    None: "everyone",
+    "PERSON": "people",
+    "ORG": "organisations",
+    "PLACE": "places",
+    "GROUP": "groups",
+}
+#: What one of each type is called in the list.
+TYPE_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "GROUP": "group"}
 
 
 class PeopleScreen(FilteredListScreen):
@@ -116,7 +124,7 @@ class PeopleScreen(FilteredListScreen):
                 continue
             table.add_row(
                 Text(inert_line(k.name)),
-                Text(TYPE_NAMES.get(k.type, k.type.lower()).rstrip("s") if k.type else ""),
+                Text(TYPE_LABELS.get(k.type, k.type.lower())),
                 Text(f"{k.articles:,}", justify="right"),
                 Text(f"{k.quotes:,}" if k.quotes else "·", justify="right"),
                 key=k.name,
