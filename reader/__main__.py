@@ -105,7 +105,9 @@ def run_reader(args: argparse.Namespace) -> int:
     article: Article | None = None
     library: list[Path] | None = None
     title = "Library"
-    if not args.paths:
+    if getattr(args, "feeds", False):
+        pass  # the app starts on the feeds
+    elif not args.paths:
         library, title = [samples_dir()], "Sample articles"
     elif len(args.paths) == 1 and (args.paths[0] == "-" or Path(args.paths[0]).is_file()):
         try:
@@ -131,6 +133,7 @@ def run_reader(args: argparse.Namespace) -> int:
             library=library,
             library_title=title,
             article=article,
+            feeds=getattr(args, "feeds", False),
             index=index_path(args.index),
         )
         app.run(mouse=not args.no_mouse)
@@ -156,8 +159,19 @@ def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callab
     return commands[name]
 
 
+def _opens_feeds(argv: list[str]) -> bool:
+    """``reader feeds`` with no subcommand (only options such as ``--db``): the app, on the
+    feeds."""
+    subcommands = {"add", "list", "remove", "refresh", "import", "export"}
+    return bool(argv) and argv[0] == "feeds" and not subcommands & set(argv[1:])
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if _opens_feeds(argv) and "-h" not in argv and "--help" not in argv:
+        args = _parser().parse_args(argv[1:])
+        args.feeds = True
+        return reporting(lambda: run_reader(args))
     if argv and argv[0] in COMMANDS:
         make_parser, run = subcommand(argv[0])
         argv = argv[1:]
