@@ -23,8 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read news articles in the terminal; highlight and annotate from the keyboard.",
         epilog="With no PATH, opens the bundled sample articles. A folder opens as a library. "
-        "Subcommands: reader extract PATH..., reader fetch URL..., reader export, "
-        "reader notes (see reader SUBCOMMAND --help).",
+        "Subcommands: reader extract PATH..., reader fetch URL..., reader feeds ACTION, "
+        "reader export, reader notes (see reader SUBCOMMAND --help).",
     )
     parser.add_argument(
         "paths",
@@ -129,7 +129,7 @@ def run_reader(args: argparse.Namespace) -> int:
 
 #: The subcommands. Their modules are imported only when one of them runs, so that
 #: ``reader ARTICLE`` starts without them.
-COMMANDS = ("extract", "export", "import", "notes", "fetch")
+COMMANDS = ("extract", "export", "import", "notes", "fetch", "feeds")
 
 
 def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]:
@@ -138,6 +138,8 @@ def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callab
         from reader.extract.command import EXTRACT_COMMANDS as commands
     elif name == "fetch":
         from reader.sources.command import FETCH_COMMANDS as commands
+    elif name == "feeds":
+        from reader.sources.feeds_command import FEEDS_COMMANDS as commands
     else:
         from reader.exchange.commands import EXCHANGE_COMMANDS as commands
     return commands[name]
