@@ -102,7 +102,8 @@ def _list(store: FeedStore) -> int:
         fields = [str(counts.get(feed.id, 0)), _title(feed), feed.url]
         if feed.last_error:
             fields.append(feed.last_error)
-        _say("\t".join(inert_line(f).replace("\t", " ") for f in fields))
+        # tab-separated for scripts; inert_line makes any tab inside a field a space
+        print("\t".join(inert_line(f) for f in fields), flush=True)
     return 0
 
 
