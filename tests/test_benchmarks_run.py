@@ -18,6 +18,7 @@ RUNS = [
     ("bench_highlights.py", ["--reps", "2", "--check"], "highlights drawn"),
     ("bench_extract_jobs.py", ["--quick", "--check"], "Check: PASS"),
     ("bench_startup.py", ["--quick", "--check"], "Check: PASS"),
+    ("bench_feeds.py", ["--quick", "--check"], "Check: PASS"),
 ]
 
 

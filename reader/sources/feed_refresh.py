@@ -1,13 +1,16 @@
-"""Refreshing feeds: several at once, each written as soon as it is in, none stopping the others.
+"""Refreshing feeds: several at once, each stored as soon as it is in, none stopping the others.
 
-Each feed is fetched in a worker thread (at most ``jobs`` at a time), conditionally, and its new
-items are stored in one write as soon as it has answered; a feed that fails keeps what it had
-and gets its one-line error in ``last_error``. Nothing here holds the file lock while waiting
-for the network.
+Each feed is fetched in a worker thread (at most ``jobs`` at a time), conditionally. The thread
+that called :func:`refresh` stores what they bring: the feeds that finished while it was writing
+go into the next write together, so the file is written at most once per feed, and less often
+when the history is large and writes take longer than fetches. A feed that fails keeps what it
+had and gets its one-line error in ``last_error``. Nothing holds the file lock while waiting for
+the network.
 """
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -15,7 +18,7 @@ from dataclasses import dataclass, replace
 from reader.article.errors import ArticleError
 from reader.sources.feed_fetch import fetch_feed
 from reader.sources.feed_records import Feed, FeedError
-from reader.sources.feed_store import FeedStore
+from reader.sources.feed_store import Check, FeedStore
 from reader.sources.web import TIMEOUT
 from reader.store.errors import StoreError
 
@@ -42,8 +45,9 @@ def refresh(
     on_done: Callable[[RefreshResult], object] | None = None,
 ) -> list[RefreshResult]:
     """Fetch the feeds (every one, or those of ``feed_ids``) and store what is new. ``on_done``
-    is called with each result as its feed finishes, from a worker thread. Returns the results
-    in the order of the feeds. An unknown id is a FeedError before anything is fetched."""
+    is called with each result as soon as its feed is stored, from the thread that called
+    ``refresh`` (the app runs it in a worker, and marshals the call). Returns the results in the
+    order of the feeds. An unknown id is a FeedError before anything is fetched."""
     feeds = store.feeds()
     if feed_ids is not None:
         wanted = list(dict.fromkeys(feed_ids))
@@ -55,32 +59,53 @@ def refresh(
     if not feeds:
         return []
 
-    def one(feed: Feed) -> RefreshResult:
-        result = _refresh_one(store, feed, timeout)
-        if on_done is not None:
-            on_done(result)
-        return result
+    finished: queue.Queue[tuple[Feed, Check]] = queue.Queue()
 
+    def fetch(feed: Feed) -> None:
+        check = Check(feed.id, None, "the refresh was interrupted")
+        try:
+            check = _check(feed, timeout)
+        finally:  # always an answer, so that the loop below never waits for ever
+            finished.put((feed, check))
+
+    results: dict[str, RefreshResult] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="feed") as pool:
-        return list(pool.map(one, feeds))
+        for feed in feeds:
+            pool.submit(fetch, feed)
+        while len(results) < len(feeds):
+            done = [finished.get()]
+            while True:  # and every other feed that finished meanwhile: one write for all
+                try:
+                    done.append(finished.get_nowait())
+                except queue.Empty:
+                    break
+            for result in _store(store, done):
+                results[result.feed.id] = result
+                if on_done is not None:
+                    on_done(result)
+    return [results[feed.id] for feed in feeds]
 
 
-def _refresh_one(store: FeedStore, feed: Feed, timeout: float) -> RefreshResult:
+def _check(feed: Feed, timeout: float) -> Check:
+    """Fetch one feed (in a worker thread); whatever goes wrong is its error, in one line."""
     try:
         answer = fetch_feed(feed.url, etag=feed.etag, modified=feed.modified, timeout=timeout)
     except ArticleError as error:
-        return _stored(store, feed, None, error.problem)
+        return Check(feed.id, None, error.problem)
     except Exception as error:  # a parser's surprise must not stop the other feeds
-        return _stored(store, feed, None, f"the feed could not be read ({type(error).__name__})")
-    return _stored(store, feed, answer, None)
+        return Check(feed.id, None, f"the feed could not be read ({type(error).__name__})")
+    return Check(feed.id, answer, None)
 
 
-def _stored(store: FeedStore, feed: Feed, answer: object, error: str | None) -> RefreshResult:
+def _store(store: FeedStore, done: list[tuple[Feed, Check]]) -> list[RefreshResult]:
     try:
-        done = store.record_refresh(feed.id, answer, error=error)  # type: ignore[arg-type]
-    except StoreError as store_error:
-        return RefreshResult(feed, 0, error or store_error.problem)
-    if done is None:  # removed while it was being fetched
-        return RefreshResult(replace(feed, last_error=error), 0, error)
-    stored, new = done
-    return RefreshResult(stored, new, error)
+        stored = store.record_refreshes([check for _, check in done])
+    except StoreError as error:
+        return [RefreshResult(feed, 0, check.error or error.problem) for feed, check in done]
+    results = []
+    for (feed, check), outcome in zip(done, stored, strict=True):
+        if outcome is None:  # removed while it was being fetched
+            results.append(RefreshResult(replace(feed, last_error=check.error), 0, check.error))
+        else:
+            results.append(RefreshResult(outcome[0], outcome[1], check.error))
+    return results

@@ -18,9 +18,9 @@ import datetime as _dt
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self
@@ -265,29 +265,16 @@ class FeedStore:
         """Store one check of a feed, in one write: what ``answer`` brought (None with an
         ``error``), the validators for next time, when it was checked and how it went. Returns
         the feed as stored and how many items were new; None when it was removed meanwhile."""
+        return self.record_refreshes([Check(feed_id, answer, error)], now=now)[0]
+
+    def record_refreshes(
+        self, checks: Sequence[Check], *, now: str | None = None
+    ) -> list[tuple[Feed, int] | None]:
+        """Store several checks (see :meth:`record_refresh`) in one write: a refresh stores
+        together the feeds that finished while the last write was under way."""
         now = now or utc_stamp()
         with self._changing() as batch:
-            record = batch.table(FEEDS).get(feed_id)
-            if record is None:
-                return None
-            feed = replace(Feed.from_dict(record), last_checked=now, last_error=error)
-            new = 0
-            forgotten = record.get(_FORGOTTEN, [])
-            if answer is not None:
-                feed = replace(feed, etag=answer.etag, modified=answer.modified)
-                if answer.feed is not None:
-                    parsed = answer.feed
-                    feed = replace(
-                        feed,
-                        title=parsed.title or feed.title,
-                        site_url=parsed.site_url or feed.site_url,
-                    )
-                    new, forgotten = _merge(batch, feed_id, parsed.entries, now, forgotten)
-            stored = feed.to_dict()
-            if forgotten:
-                stored[_FORGOTTEN] = forgotten
-            batch.put(FEEDS, feed_id, stored)
-        return feed, new
+            return [_record_check(batch, check, now) for check in checks]
 
     def remove(self, feed_id_or_url: str) -> Feed:
         """Unsubscribe (by id or address) and drop the feed's items; a FeedError naming it when
@@ -345,6 +332,38 @@ class FeedStore:
                     record = feeds[feed_id]
                     feeds[feed_id] = {**record, _FORGOTTEN: [*record.get(_FORGOTTEN, []), key]}
         return len(old)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One check of a feed, to store: what the fetch gave (None after an error) and the error."""
+
+    feed_id: str
+    answer: FeedAnswer | None = None
+    error: str | None = None
+
+
+def _record_check(batch: _Batch, check: Check, now: str) -> tuple[Feed, int] | None:
+    record = batch.table(FEEDS).get(check.feed_id)
+    if record is None:
+        return None
+    feed = replace(Feed.from_dict(record), last_checked=now, last_error=check.error)
+    new = 0
+    forgotten = record.get(_FORGOTTEN, [])
+    answer = check.answer
+    if answer is not None:
+        feed = replace(feed, etag=answer.etag, modified=answer.modified)
+        if answer.feed is not None:
+            parsed = answer.feed
+            feed = replace(
+                feed, title=parsed.title or feed.title, site_url=parsed.site_url or feed.site_url
+            )
+            new, forgotten = _merge(batch, feed.id, parsed.entries, now, forgotten)
+    stored = feed.to_dict()
+    if forgotten:
+        stored[_FORGOTTEN] = forgotten
+    batch.put(FEEDS, feed.id, stored)
+    return feed, new
 
 
 def _by_url(records: Iterable[dict[str, Any]], url: str) -> Feed | None:

@@ -177,6 +177,20 @@ def test_one_broken_feed_does_not_stop_the_others(web: LocalWeb, store: FeedStor
     assert all("\n" not in (f.last_error or "") for f in stored.values())
 
 
+def test_a_refresh_writes_the_file_at_most_once_per_feed(
+    web: LocalWeb, store: FeedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    urls = [web.page(f"/f{n}", rss(f"F{n}", stories(10, f"f{n}")), **RSS_TYPE) for n in range(3)]
+    store.add_unfetched([(url, "", None) for url in urls])
+    writes: list[int] = []
+    storage = store._storage
+    write = storage.write
+    monkeypatch.setattr(storage, "write", lambda data: (writes.append(1), write(data)))
+    results = refresh(store, jobs=3)
+    assert [r.new for r in results] == [10, 10, 10]
+    assert 1 <= len(writes) <= 3
+
+
 def test_at_most_jobs_feeds_are_fetched_at_once(web: LocalWeb, store: FeedStore) -> None:
     jobs = 2
     together = threading.Barrier(jobs, timeout=5)
