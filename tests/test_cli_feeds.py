@@ -83,6 +83,7 @@ def test_list_on_a_damaged_file_is_one_line_and_leaves_it(tmp_path: Path) -> Non
     path = feeds_path(db())
     path.write_bytes(b'{"feeds": {"x": ')
     assert_one_line_error(run("feeds", "list"), str(path), "truncated")
+    assert_one_line_error(run("feeds", "refresh"), str(path), "truncated")
     assert path.read_bytes() == b'{"feeds": {"x": '
 
 
