@@ -31,7 +31,7 @@ from reader.sources.feed_records import STATES, Feed, FeedError, Item, item_id, 
 from reader.sources.saved import _same_address as same_address
 from reader.sources.web import TIMEOUT, is_url
 from reader.store.access import FOR_READING, check_usable, unwritable_reason
-from reader.store.errors import ReadOnlyStore
+from reader.store.errors import StoreError
 from reader.store.storage import AtomicJSONStorage, Data
 
 FEEDS_FILENAME = "feeds.json"
@@ -93,7 +93,7 @@ class FeedStore:
         path = Path(path).expanduser()
         check_usable(path)
         reason = FOR_READING if mode == "read" else unwritable_reason(path)
-        notice = str(ReadOnlyStore(path, reason)) if mode == "write" and reason else None
+        notice = str(_read_only(path, reason)) if mode == "write" and reason else None
         store = cls(AtomicJSONStorage(path, read_only_reason=reason), notice=notice)
         try:
             store._read()
@@ -192,6 +192,7 @@ class FeedStore:
     def _changing(self) -> Iterator[_Batch]:
         """One read-modify-write under the file lock; the file is written once, at the end, and
         only when something changed."""
+        self._check_writable()
         with self._lock, self._storage.locked():
             batch = _Batch(self._read())
             self._index = None
@@ -199,6 +200,11 @@ class FeedStore:
             if batch.dirty:
                 self._storage.write(batch.data)
             self._index = None
+
+    def _check_writable(self) -> None:
+        reason = self._storage.read_only_reason
+        if reason is not None:
+            raise _read_only(self.path, reason)
 
     def add(self, url: str, *, timeout: float = TIMEOUT) -> Feed:
         """Subscribe to the feed at ``url`` (or the feed a web page at ``url`` links to), with the
@@ -212,8 +218,7 @@ class FeedStore:
         url = url.strip()
         if not is_url(url):
             raise FeedError(url, "not a web address (give one starting http:// or https://)")
-        if self.read_only:
-            raise ReadOnlyStore(self.path, self._storage.read_only_reason or "")
+        self._check_writable()
         found = self.find(url)
         if found is not None:
             return found, False
@@ -364,6 +369,11 @@ def _record_check(batch: _Batch, check: Check, now: str) -> tuple[Feed, int] | N
         stored[_FORGOTTEN] = forgotten
     batch.put(FEEDS, feed.id, stored)
     return feed, new
+
+
+def _read_only(path: Path, reason: str) -> StoreError:
+    """The line for a change refused, in the feeds' words (not the annotation store's)."""
+    return StoreError(path, f"read-only ({reason}); feed subscriptions cannot be saved")
 
 
 def _by_url(records: Iterable[dict[str, Any]], url: str) -> Feed | None:

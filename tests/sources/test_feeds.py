@@ -19,6 +19,7 @@ from reader.sources.feeds import (
     import_opml,
     refresh,
 )
+from reader.store import StoreError
 from tests.sources.feed_docs import (
     ATOM_TYPE,
     JSON_TYPE,
@@ -274,6 +275,8 @@ def test_read_mode_creates_nothing(tmp_path: Path) -> None:
     path = feeds_path(tmp_path / "reader.json")
     with FeedStore.open(path, mode="read") as store:
         assert store.feeds() == [] and store.unread_counts() == {}
+        with pytest.raises(StoreError, match="feed subscriptions cannot be saved"):
+            store.add_unfetched([("https://courier.example/rss", "Courier", None)])
     assert list(tmp_path.iterdir()) == []
 
 
