@@ -23,8 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read news articles in the terminal; highlight and annotate from the keyboard.",
         epilog="With no PATH, opens the bundled sample articles. A folder opens as a library. "
-        "Subcommands: reader extract PATH..., reader fetch URL..., reader export, "
-        "reader notes (see reader SUBCOMMAND --help).",
+        "Subcommands: reader extract PATH..., reader fetch URL..., reader feeds ACTION, "
+        "reader export, reader notes (see reader SUBCOMMAND --help).",
     )
     parser.add_argument(
         "paths",
@@ -143,7 +143,7 @@ def run_reader(args: argparse.Namespace) -> int:
 
 #: The subcommands. Their modules are imported only when one of them runs, so that
 #: ``reader ARTICLE`` starts without them.
-COMMANDS = ("extract", "export", "import", "notes", "fetch", "index", "search", "who")
+COMMANDS = ("extract", "export", "import", "notes", "fetch", "feeds", "index", "search", "who")
 
 
 def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]:
@@ -154,6 +154,8 @@ def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callab
         from reader.sources.command import FETCH_COMMANDS as commands
     elif name in ("index", "search", "who"):
         from reader.index.command import INDEX_COMMANDS as commands
+    elif name == "feeds":
+        from reader.sources.feeds_command import FEEDS_COMMANDS as commands
     else:
         from reader.exchange.commands import EXCHANGE_COMMANDS as commands
     return commands[name]
@@ -162,7 +164,7 @@ def subcommand(name: str) -> tuple[Callable[[], argparse.ArgumentParser], Callab
 def _opens_feeds(argv: list[str]) -> bool:
     """``reader feeds`` with no subcommand (only options such as ``--db``): the app, on the
     feeds."""
-    subcommands = {"add", "list", "remove", "refresh", "import", "export"}
+    subcommands = {"add", "list", "remove", "refresh", "prune", "import", "export"}
     return bool(argv) and argv[0] == "feeds" and not subcommands & set(argv[1:])
 
 

@@ -20,6 +20,7 @@ RUNS = [
     ("bench_startup.py", ["--quick", "--check"], "Check: PASS"),
     ("bench_web.py", ["--quick", "--check"], "Check: PASS"),
     ("bench_index.py", ["--quick", "--check"], "Check: PASS"),
+    ("bench_feeds.py", ["--quick", "--check"], "Check: PASS"),
 ]
 
 

@@ -115,8 +115,15 @@ def test_every_subcommand_is_listed_where_the_entry_point_looks() -> None:
     from reader.extract.command import EXTRACT_COMMANDS
     from reader.index.command import INDEX_COMMANDS
     from reader.sources.command import FETCH_COMMANDS
+    from reader.sources.feeds_command import FEEDS_COMMANDS
 
-    every = {**EXTRACT_COMMANDS, **EXCHANGE_COMMANDS, **FETCH_COMMANDS, **INDEX_COMMANDS}
+    every = {
+        **EXTRACT_COMMANDS,
+        **EXCHANGE_COMMANDS,
+        **FETCH_COMMANDS,
+        **FEEDS_COMMANDS,
+        **INDEX_COMMANDS,
+    }
     assert sorted(COMMANDS) == sorted(every)
     for name in COMMANDS:
         assert subcommand(name) == every[name]
