@@ -15,15 +15,19 @@ from reader.ui.screens.reading import ReadingScreen
 from tests.sources.web_server import LocalWeb, article_page
 
 
+#: Each item's day of March: later items are newer.
+DAYS = {"First": 1, "Second": 2, "Third": 3}
+
+
 def rss(web: LocalWeb, items: list[tuple[str, str | None, str]]) -> str:
-    """An RSS 2.0 feed of ``(title, path or None, summary)`` items, newest first."""
+    """An RSS 2.0 feed of ``(title, path or None, summary)`` items."""
     entries = []
-    for n, (title, path, summary) in enumerate(items):
+    for title, path, summary in items:
         link = f"<link>{web.url(path)}</link>" if path else ""
-        day = 10 - n
+        day = DAYS.get(title, 1)
         entries.append(
-            f"<item><title>{title}</title>{link}<guid>item-{title}</guid>"
-            f"<pubDate>Mon, {day:02d} Mar 2025 08:00:00 GMT</pubDate>"
+            f"<item><title>{title}</title>{link}<guid isPermaLink='false'>item-{title}</guid>"
+            f"<pubDate>{day:02d} Mar 2025 08:00:00 GMT</pubDate>"
             f"<description>{summary}</description></item>"
         )
     return (

@@ -165,7 +165,8 @@ class FeedsScreen(Screen[None]):
     def _show_status(self, text: str | None = None) -> None:
         if text is None:
             new = sum(1 for items in self.items.values() for item in items if item.state == "new")
-            text = f"{len(self.feeds)} feeds · {new} new"
+            feeds = "1 feed" if len(self.feeds) == 1 else f"{len(self.feeds)} feeds"
+            text = f"{feeds} · {new} new"
             if not self.feeds:
                 text = "No feeds yet: reader feeds add URL (or import an OPML file)"
             if self.only_new:
@@ -291,7 +292,10 @@ class FeedsScreen(Screen[None]):
         self.refreshing = False
         failed = [r for r in results if r.error]
         new = sum(r.new for r in results)
-        self._progress = f"{new} new" + (f" · {len(failed)} failed" if failed else "")
+        items = "1 item" if new == 1 else f"{new} items"
+        self._progress = f"refreshed: {items} came in" + (
+            f", {len(failed)} failed" if failed else ""
+        )
         if failed:
             first = failed[0]
             self.notify(
