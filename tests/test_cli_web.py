@@ -87,3 +87,17 @@ def test_reader_url_that_fails_is_one_line(web: LocalWeb) -> None:
     assert_one_line_error(result, missing, "404")
     page = web.page("/doc.pdf", "%PDF", **{"Content-Type": "application/pdf"})
     assert_one_line_error(run(page), page, "not a web page (application/pdf)")
+
+
+def test_urls_and_files_mix_on_one_command_line(web: LocalWeb, tmp_path: Path) -> None:
+    from reader.__main__ import _saved_copies
+
+    story = tmp_path / "story.txt"
+    story.write_text("HARWICK (AP) — The ferry ran.", encoding="utf-8")
+    url = web.page("/a", article_page())
+    db = Path(os.environ["READER_DB"])
+    out = _saved_copies([str(story), url, str(tmp_path)], db, offline=False)
+    assert out[0] == str(story) and out[2] == str(tmp_path)
+    assert Path(out[1]).parent == saved_folder() and Path(out[1]).is_file()
+    assert _saved_copies([url], db, offline=True) == [out[1]]  # saved: no network needed
+    assert web.hits["/a"] == 1
