@@ -43,7 +43,9 @@ class ArticleSummary:
     site: str | None = None
 
 
-def _place(dateline: str | None) -> str | None:
+def place_of(dateline: str | None) -> str | None:
+    """A dateline in reading case (``BERGEN, Norway`` → ``Bergen, Norway``), as the list shows
+    it."""
     if not dateline:
         return None
     parts = [p.strip() for p in dateline.split(",")]
@@ -72,7 +74,7 @@ def summarize(path: str | os.PathLike[str]) -> ArticleSummary:
                 path=source,
                 title=title,
                 date=header.date,
-                place=_place(header.dateline),
+                place=place_of(header.dateline),
                 words=count_words(text, s),
                 content_hash=content_hash(text),
                 format=fmt,

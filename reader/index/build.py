@@ -14,6 +14,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,15 @@ def update(
     roots: Iterable[Path],
     *,
     jobs: int = 1,
+    background: bool = False,
     progress: Progress | None = None,
 ) -> Update:
     """Index every article under ``roots`` (files or folders) that is new or changed since the
-    last update, and forget those that are gone."""
+    last update, and forget those that are gone.
+
+    Extraction runs in ``jobs`` worker processes when ``jobs`` > 1, else in this one;
+    ``background`` runs those processes at a low priority, so that they only use what the
+    reader leaves idle."""
     done = Update()
     roots = [Path(os.path.abspath(root)) for root in roots]
     seen: dict[str, os.stat_result] = {}
@@ -101,7 +107,7 @@ def update(
         _write(conn, lambda c: _forget(c, ids))
         done.removed = len(gone)
     batch: list[dict[str, Any]] = []
-    for count, outcome in enumerate(_extracted(fresh, jobs), start=1):
+    for count, outcome in enumerate(_extracted(fresh, jobs, background), start=1):
         if isinstance(outcome, str):
             done.problems.append(outcome)
         else:
@@ -170,20 +176,34 @@ def index_one(path: str) -> dict[str, Any] | str:
         "site": article.site,
         "url": article.url,
         "words": article.words,
+        "format": article.format,
         "body": article.prose,
         "report": report,
     }
 
 
-def _extracted(paths: list[str], jobs: int) -> Iterator[dict[str, Any] | str]:
+def _extracted(paths: list[str], jobs: int, background: bool) -> Iterator[dict[str, Any] | str]:
+    if not paths:
+        return
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
             yield index_one(path)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(index_one, paths, chunksize=8)
+    # Started afresh, not forked: a fork copies the locks of any other thread in whatever
+    # state they are in.
+    context = multiprocessing.get_context("spawn")
+    initializer = _lower_priority if background else None
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer) as pool:
+        yield from pool.map(index_one, paths, chunksize=4)
+
+
+def _lower_priority() -> None:
+    """In a background worker: yield the processor to everything else."""
+    with suppress(OSError, AttributeError):
+        os.nice(10)
 
 
 def _write(conn: sqlite3.Connection, change: Callable[[sqlite3.Connection], object]) -> None:
@@ -232,7 +252,7 @@ def _store(conn: sqlite3.Connection, batch: list[dict[str, Any]]) -> None:
         st = item["stat"]
         cursor = conn.execute(
             "INSERT INTO articles (path, size, mtime_ns, hash, title, date, dateline, site, url,"
-            " words, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " words, format, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 item["path"],
                 st.st_size,
@@ -244,6 +264,7 @@ def _store(conn: sqlite3.Connection, batch: list[dict[str, Any]]) -> None:
                 item["site"],
                 item["url"],
                 item["words"],
+                item["format"],
                 pack_report(report),
             ),
         )

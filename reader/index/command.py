@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from reader.cli import BadInput, add_common
@@ -35,6 +37,11 @@ def _index_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N processes")
+    parser.add_argument(
+        "--low-priority",
+        action="store_true",
+        help="run at a low priority (as the app does when it indexes in the background)",
+    )
     _add_index_option(parser)
     add_common(parser)
     return parser
@@ -87,10 +94,14 @@ def run_index(args: argparse.Namespace) -> int:
     for raw in args.paths:
         if not Path(raw).exists():
             raise BadInput(f"{raw}: no such file or folder")
+    if args.low_priority:
+        with suppress(OSError, AttributeError):
+            os.nice(10)
     conn = _connect(args, must_exist=False)
     bar = _progress_bar() if sys.stderr.isatty() else None
     try:
-        done = update(conn, [Path(p) for p in args.paths], jobs=args.jobs, progress=bar)
+        paths = [Path(p) for p in args.paths]
+        done = update(conn, paths, jobs=args.jobs, background=args.low_priority, progress=bar)
     finally:
         conn.close()
         if bar is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader import __version__
 
 #: Bumped whenever the tables change: an index of another version is rebuilt, never migrated.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: An application id in the file's header, so a foreign SQLite file is told from an index.
 APPLICATION_ID = 0x52445258  # "RDRX"
 #: Milliseconds a writer waits for another process's write to finish.
@@ -37,6 +37,7 @@ CREATE TABLE articles (
     site TEXT,
     url TEXT,
     words INTEGER NOT NULL,
+    format TEXT NOT NULL,
     -- what ``reader extract`` prints for it, as zlib-compressed JSON
     report BLOB NOT NULL
 );

@@ -4,14 +4,19 @@ ranked, with a snippet), and who a person is across them (every article and ever
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.index.names import name_key
+
+if TYPE_CHECKING:
+    from reader.article.summary import ArticleSummary
 
 #: Characters of context either side of a match in a snippet.
 SNIPPET_CONTEXT = 60
@@ -274,3 +279,24 @@ def _under_clause(under: list[Path] | None) -> tuple[str, list[object]]:
         parts.append("(a.path = ? OR substr(a.path, 1, ?) = ?)")
         args += [text, len(prefix), prefix]
     return " WHERE " + " OR ".join(parts), args
+
+
+def summaries(
+    conn: sqlite3.Connection, roots: list[Path]
+) -> dict[str, tuple[int, int, ArticleSummary]]:
+    """What the library lists for each indexed article under ``roots``, by path, with the size
+    and modification time it had when indexed (a file that differs now must be read again)."""
+    from reader.article.summary import ArticleSummary, place_of
+
+    where, args = _under_clause(roots)
+    out = {}
+    rows = conn.execute(
+        "SELECT a.path, a.size, a.mtime_ns, a.title, a.date, a.dateline, a.words, a.hash,"
+        f" a.format, a.site FROM articles a{where}",
+        args,
+    )
+    for path, size, mtime_ns, title, date, dateline, words, digest, fmt, site in rows:
+        when = _dt.date.fromisoformat(date) if date else None
+        summary = ArticleSummary(path, title, when, place_of(dateline), words, digest, fmt, site)
+        out[path] = (size, mtime_ns, summary)
+    return out

@@ -68,8 +68,9 @@ class ReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.start_on_feeds = feeds
-        #: The library index (derived data) the people view reads.
-        self.index_file = index if index is not None else index_path()
+        #: The library index (derived data): the library lists from it and keeps it up to
+        #: date; None (as in most tests) lists every file afresh and indexes nothing.
+        self.index_file = index
         self.cursor_blink = cursor_blink
         self.drafts = DraftBox(store.path)
         self.store = store
@@ -101,7 +102,12 @@ class ReaderApp(App[None]):
             from reader.ui.screens.library import LibraryScreen
 
             self.push_screen(
-                LibraryScreen(self.library_roots, self.store, title=self.library_title)
+                LibraryScreen(
+                    self.library_roots,
+                    self.store,
+                    title=self.library_title,
+                    index=self.index_file,
+                )
             )
         if self.start_on_feeds:
             self.push_screen(self._feeds_screen(can_go_back=False))
@@ -153,7 +159,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.people import PeopleScreen
 
         if not isinstance(self.screen, PeopleScreen):
-            self.push_screen(PeopleScreen(self.index_file, self.library_roots))
+            self.push_screen(PeopleScreen(self.index_file or index_path(), self.library_roots))
 
     def on_feeds_screen_opened(self, event: FeedsScreen.Opened) -> None:
         """A feed item's saved article."""

@@ -251,3 +251,24 @@ def test_everyone_counts_articles_and_quotes(index: sqlite3.Connection, news: Pa
     assert counts == sorted(counts, reverse=True)  # the most widely mentioned first
     only_later = {k.name for k in everyone(index, [news / "later"])}
     assert "Anna Keller" in only_later and "Marie Olsen" not in only_later
+
+
+def test_summaries_are_what_the_library_lists(index: sqlite3.Connection, news: Path) -> None:
+    from reader.article import summarize
+    from reader.index.queries import summaries
+
+    update(index, [news])
+    kept = summaries(index, [news])
+    assert len(kept) == 3
+    for path, (size, mtime_ns, summary) in kept.items():
+        st = Path(path).stat()
+        assert (size, mtime_ns) == (st.st_size, st.st_mtime_ns)
+        fresh = summarize(path)
+        assert (summary.title, summary.date, summary.place, summary.words, summary.site) == (
+            fresh.title,
+            fresh.date,
+            fresh.place,
+            fresh.words,
+            fresh.site,
+        )
+    assert len(summaries(index, [news / "later"])) == 1

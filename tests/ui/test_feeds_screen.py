@@ -14,7 +14,6 @@ from reader.ui.screens.feeds import FeedsScreen
 from reader.ui.screens.reading import ReadingScreen
 from tests.sources.web_server import LocalWeb, article_page
 
-
 #: Each item's day of March: later items are newer.
 DAYS = {"First": 1, "Second": 2, "Third": 3}
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
 
 from reader.article import ArticleError, ArticleSummary, iter_article_files, summarize
 from reader.inert import inert_line
@@ -97,6 +100,24 @@ def cell(entry: Entry, key: str, width: int) -> Text:
     return Text(str(entry.highlights) if entry.highlights else "·", justify="right")
 
 
+def _from_index(
+    indexed: dict[str, tuple[int, int, ArticleSummary]], path: Path
+) -> ArticleSummary | None:
+    """The indexed summary of ``path`` if the file is unchanged since (same size and time)."""
+    if not indexed:
+        return None
+    kept = indexed.get(os.path.abspath(path))
+    if kept is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if (st.st_size, st.st_mtime_ns) != kept[:2]:
+        return None
+    return replace(kept[2], path=os.fspath(path))
+
+
 class LibraryScreen(FilteredListScreen):
     """A sortable, filterable table of articles; Enter opens one.
 
@@ -132,9 +153,20 @@ class LibraryScreen(FilteredListScreen):
             super().__init__()
             self.path = path
 
-    def __init__(self, roots: list[Path], store: AnnotationStore, *, title: str) -> None:
+    def __init__(
+        self,
+        roots: list[Path],
+        store: AnnotationStore,
+        *,
+        title: str,
+        index: Path | None = None,
+    ) -> None:
         super().__init__()
         self.roots = roots
+        #: The library index: rows of files unchanged since they were indexed come from it,
+        #: without reading the files; None lists without one.
+        self.index = index
+        self._index_behind = False
         self.store = store
         self.library_title = title
         self.entries: list[Entry] = []
@@ -212,6 +244,9 @@ class LibraryScreen(FilteredListScreen):
         worker_started = time.monotonic()
         known = {doc.path: doc.id for doc in self.store.documents()}
         counts = self.store.annotation_counts()
+        indexed = self._indexed()
+        stale = False
+        used = 0  # rows that came from the index
         batch: list[Entry] = []
         problems: list[str] = []
         last_sent = worker_started
@@ -222,17 +257,63 @@ class LibraryScreen(FilteredListScreen):
         for root in self.roots:
             files = [root] if root.is_file() else iter_article_files(root, on_error=report)
             for path in files:
-                try:
-                    summary = summarize(path)
-                except ArticleError as error:
-                    problems.append(str(error))
-                    continue
+                summary = _from_index(indexed, path)
+                if summary is not None:
+                    used += 1
+                else:
+                    stale = True
+                    try:
+                        summary = summarize(path)
+                    except ArticleError as error:
+                        problems.append(str(error))
+                        continue
                 doc_id = known.get(str(Path(summary.path).resolve()))
                 batch.append(Entry(summary, counts.get(doc_id, 0) if doc_id else 0))
                 if time.monotonic() - last_sent >= BATCH_SECONDS:
                     self.post_message(self.Found(batch, problems, done=False))
                     batch, problems, last_sent = [], [], time.monotonic()
+        # New, changed or removed files: the index catches up, for the next start.
+        self._index_behind = self.index is not None and (stale or used != len(indexed))
         self.post_message(self.Found(batch, problems, done=True))
+
+    def _indexed(self) -> dict[str, tuple[int, int, ArticleSummary]]:
+        """The rows the index holds for the library's folders (none without an index)."""
+        if self.index is None:
+            return {}
+        from reader.index.queries import summaries
+        from reader.index.reports import open_read_only
+
+        conn = open_read_only(self.index)
+        if conn is None:
+            return {}
+        try:
+            return summaries(conn, self.roots)
+        except sqlite3.Error:
+            return {}
+        finally:
+            conn.close()
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="index",
+        description="Indexing the library",
+    )
+    def index_in_background(self) -> None:
+        """Bring the index up to date for the library's folders, so the next open is quick:
+        ``reader index`` in a process of its own at a low priority, one core left free for
+        reading, stopped when the reader quits."""
+        from reader.index.background import start_update, wait_or_stop
+
+        if self.index is None:
+            return
+        worker = get_current_worker()
+        try:
+            process = start_update(self.index, self.roots, jobs=max(1, (os.cpu_count() or 2) - 1))
+        except OSError:
+            return  # derived data: the next start tries again
+        wait_or_stop(process, lambda: worker.is_cancelled)
 
     @on(Found)
     def add_found(self, event: Found) -> None:
@@ -240,6 +321,8 @@ class LibraryScreen(FilteredListScreen):
         self.problems.extend(event.problems)
         if event.done:
             self.scanning = False
+            if self._index_behind:
+                self.index_in_background()
         if self._fit_columns() or event.done:
             # A column came or went (or the scan is over): every row again, sorted.
             self._rebuild()

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
 
 from reader.inert import inert_line
 from reader.ui.screens.filtered import FilteredListScreen
@@ -84,21 +85,25 @@ class PeopleScreen(FilteredListScreen):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="people", description="People")
     def gather(self) -> None:
-        from reader.index import IndexUnavailable, connect, update
+        from reader.index import IndexUnavailable, connect
+        from reader.index.background import start_update, wait_or_stop
         from reader.index.queries import everyone
 
+        if self.roots:  # in a process of its own, on every core, while this screen waits
+            worker = get_current_worker()
+            try:
+                process = start_update(self.index_file, self.roots, jobs=os.cpu_count() or 1)
+            except OSError as error:
+                self.app.call_from_thread(self._failed, f"{self.index_file}: {error}")
+                return
+            if wait_or_stop(process, lambda: worker.is_cancelled) is None:
+                return
         try:
             conn = connect(self.index_file)
         except IndexUnavailable as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         try:
-            if self.roots:
-
-                def progress(count: int, total: int) -> None:
-                    self.app.call_from_thread(self._status, f"Indexing {count:,} of {total:,}…")
-
-                update(conn, self.roots, jobs=max(1, os.cpu_count() or 1), progress=progress)
             known = everyone(conn, self.roots)
         finally:
             conn.close()

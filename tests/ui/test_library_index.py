@@ -1,0 +1,70 @@
+"""The library lists from the index: files unchanged since they were indexed are not read again,
+and the index catches up with the rest in the background."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from reader.index import connect, update
+from reader.store import AnnotationStore
+from reader.ui.app import make_app
+from reader.ui.screens.library import LibraryScreen
+from tests.index.test_index import HARBOUR, KELLER, KELLER_AGAIN
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def titles(table: DataTable) -> set[str]:
+    return {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+
+
+async def test_rows_come_from_the_index_and_it_catches_up(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, text in (("a.txt", KELLER), ("b.txt", KELLER_AGAIN), ("c.txt", HARBOUR)):
+        (news / name).write_text(text, encoding="utf-8")
+    index = tmp_path / "index.sqlite3"
+    conn = connect(index)
+    update(conn, [news])
+    # Proof that a row is the index's: a title planted there is what the library lists.
+    conn.execute(
+        "UPDATE articles SET title = 'Planted title' WHERE path = ?", (str(news / "a.txt"),)
+    )
+    conn.close()
+    (news / "c.txt").write_text(HARBOUR + "\n\nPilots met again on Sunday.", encoding="utf-8")
+    os.utime(news / "c.txt", ns=(1, 1))
+    (news / "d.txt").write_text(HARBOUR.replace("Marie Olsen", "Jon Berg"), encoding="utf-8")
+    app = make_app(store, library=[news], index=index, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        shown = titles(app.screen.query_one(DataTable))
+        assert "Planted title" in shown  # unchanged: from the index, not read again
+        assert app.screen.query_one(DataTable).row_count == 4
+    rows = sqlite3.connect(index).execute("SELECT path, mtime_ns FROM articles").fetchall()
+    by_name = {Path(p).name: m for p, m in rows}
+    assert set(by_name) == {"a.txt", "b.txt", "c.txt", "d.txt"}  # the new file is indexed now
+    assert by_name["c.txt"] == 1  # and the changed one again
+
+
+async def test_without_an_index_the_library_reads_every_file(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(KELLER, encoding="utf-8")
+    app = make_app(store, library=[news], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert len(titles(app.screen.query_one(DataTable))) == 1
+    assert not list(tmp_path.glob("*.sqlite3"))
