@@ -87,6 +87,9 @@ def env_for(tree: Path) -> dict[str, str]:
     """The environment that makes ``python`` import ``reader`` from ``tree``, on one core."""
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
     env.pop("READER_DB", None)
+    # No library index: ``reader extract`` would read unchanged articles from one, and this
+    # measures extracting them.
+    env["READER_INDEX"] = os.path.join(tempfile.gettempdir(), "reader-bench-no-index.sqlite3")
     return env
 
 

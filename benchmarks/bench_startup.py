@@ -42,6 +42,7 @@ import fcntl
 import os
 import re
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -55,6 +56,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 COLUMNS, LINES = 120, 40
+#: Where the runs keep their library index (removed at the end).
+INDEX_FOLDER = Path(tempfile.mkdtemp(prefix="reader-bench-startup-"))
 ARTICLE_GOAL, SAMPLES_GOAL = 1.10, 1.15
 CHECK_BOUND = 2.0
 #: Seconds a run may take before it counts as hung.
@@ -151,6 +154,9 @@ def _environment(tree: Path) -> dict[str, str]:
     # it, so no timed run compiles source.
     for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL", "READER_DB", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
+    # A library index of the runs' own, apart from the user's (the samples are too few to be
+    # indexed, but nothing here may touch the user's files).
+    env["READER_INDEX"] = str(INDEX_FOLDER / f"index-{tree.name}.sqlite3")
     return env
 
 
@@ -313,4 +319,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(INDEX_FOLDER, ignore_errors=True)

@@ -3,8 +3,8 @@
 The app must stay quick to every key while the library's new articles are extracted, so the
 work goes to a separate ``reader index`` process at a low priority rather than to threads or a
 pool inside the app (whose interpreter the extraction would hold, and whose redirected output
-a process pool cannot start under). It ends with the app: :func:`wait_or_stop` stops it when
-asked, and what it had written stays (each batch is one transaction).
+a process pool cannot start under). It is detached from the terminal and may outlive the app,
+so that an index begun is finished; each batch it writes is one transaction.
 """
 
 from __future__ import annotations
@@ -34,16 +34,12 @@ def start_update(index: Path, roots: list[Path], *, jobs: int) -> subprocess.Pop
 
 
 def wait_or_stop(process: subprocess.Popen[bytes], should_stop: Callable[[], bool]) -> int | None:
-    """Wait for ``process``; stop it if ``should_stop`` says so first. Its exit status, or None
-    when it was stopped."""
+    """Wait for ``process``, unless ``should_stop`` says to stop waiting first (the app is
+    quitting, or the screen waiting has closed). Its exit status, or None when it was left to
+    finish on its own: at its low priority it does no harm, and what it indexes is there for
+    the next start."""
     while process.poll() is None:
         if should_stop():
-            process.terminate()
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
             return None
         time.sleep(POLL_SECONDS)
     return process.returncode

@@ -26,6 +26,9 @@ from reader.ui.fitting import Column, column_widths, cut_middle
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
+#: Files read directly before the library index is opened (and kept up to date): a folder of
+#: fewer lists without it.
+INDEX_AFTER = 32
 #: Seconds between two batches of rows sent from the scanning worker to the table.
 BATCH_SECONDS = 0.1
 #: Seconds the filter waits for typing to pause before it rebuilds the table.
@@ -244,9 +247,12 @@ class LibraryScreen(FilteredListScreen):
         worker_started = time.monotonic()
         known = {doc.path: doc.id for doc in self.store.documents()}
         counts = self.store.annotation_counts()
-        indexed = self._indexed()
+        # The index is read once the folders prove larger than a few files: for a handful,
+        # reading them is quicker than opening it.
+        indexed: dict[str, tuple[int, int, ArticleSummary]] | None = None
+        read_before: list[Path] = []  # files summarised before the index was read
         stale = False
-        used = 0  # rows that came from the index
+        used = 0  # files whose row came from the index, or that it holds as they are
         batch: list[Entry] = []
         problems: list[str] = []
         last_sent = worker_started
@@ -257,11 +263,19 @@ class LibraryScreen(FilteredListScreen):
         for root in self.roots:
             files = [root] if root.is_file() else iter_article_files(root, on_error=report)
             for path in files:
-                summary = _from_index(indexed, path)
+                if indexed is None and self.index is not None and len(read_before) >= INDEX_AFTER:
+                    indexed = self._indexed()
+                    held = sum(1 for p in read_before if _from_index(indexed, p) is not None)
+                    used += held
+                    stale = held < len(read_before)
+                summary = _from_index(indexed, path) if indexed is not None else None
                 if summary is not None:
                     used += 1
                 else:
-                    stale = True
+                    if indexed is None:
+                        read_before.append(path)
+                    else:
+                        stale = True
                     try:
                         summary = summarize(path)
                     except ArticleError as error:
@@ -273,7 +287,7 @@ class LibraryScreen(FilteredListScreen):
                     self.post_message(self.Found(batch, problems, done=False))
                     batch, problems, last_sent = [], [], time.monotonic()
         # New, changed or removed files: the index catches up, for the next start.
-        self._index_behind = self.index is not None and (stale or used != len(indexed))
+        self._index_behind = indexed is not None and (stale or used != len(indexed))
         self.post_message(self.Found(batch, problems, done=True))
 
     def _indexed(self) -> dict[str, tuple[int, int, ArticleSummary]]:
@@ -303,7 +317,7 @@ class LibraryScreen(FilteredListScreen):
     def index_in_background(self) -> None:
         """Bring the index up to date for the library's folders, so the next open is quick:
         ``reader index`` in a process of its own at a low priority, one core left free for
-        reading, stopped when the reader quits."""
+        reading (it finishes even if the reader quits first)."""
         from reader.index.background import start_update, wait_or_stop
 
         if self.index is None:
