@@ -143,8 +143,8 @@ class ReaderApp(App[None]):
     # Handlers named after the message (not ``@on``) need no import of the screen that posts it.
 
     def on_library_screen_opened(self, event: LibraryScreen.Opened) -> None:
-        """An article chosen in the library."""
-        self.load(event.path, hold=self.typeahead.hold("opening an article"))
+        """An article chosen in the library (at the match, when its text matched the filter)."""
+        self.load(event.path, event.offset, hold=self.typeahead.hold("opening an article"))
 
     def on_notes_screen_opened(self, event: NotesScreen.Opened) -> None:
         """A highlight chosen in the list of every note: its article, at the highlight."""

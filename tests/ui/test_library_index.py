@@ -86,3 +86,35 @@ async def test_a_handful_of_files_is_listed_without_the_index(
         await settle(pilot)
         assert app.screen.query_one(DataTable).row_count == 1
     assert not index.exists()  # nothing opened, nothing indexed behind the reader's back
+
+
+async def test_the_filter_searches_the_text_and_enter_opens_at_the_match(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.widgets.article_view import ArticleView
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(INDEX_AFTER):
+        (news / f"k-{n:02d}.txt").write_text(KELLER.replace("Monday", f"day {n}"), encoding="utf-8")
+    (news / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    index = tmp_path / "index.sqlite3"
+    conn = connect(index)
+    update(conn, [news])
+    conn.close()
+    app = make_app(store, library=[news], index=index, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == INDEX_AFTER + 1
+        await pilot.press("slash", *"sleep")  # only in the harbour story's text, not its title
+        await pilot.pause(0.3)  # the filter waits for typing to pause (a timer, then a worker)
+        await settle(pilot)
+        assert table.row_count == 1
+        assert "sleep better" in str(app.screen.query_one("#library-status").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        view = app.screen.query_one(ArticleView)
+        assert app.screen.article.text[view.caret :].startswith("sleep better")

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -26,9 +26,16 @@ from reader.ui.fitting import Column, column_widths, cut_middle
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.reader_input import ReaderInput
 
+if TYPE_CHECKING:
+    from reader.index.queries import Hit
+
 #: Files read directly before the library index is opened (and kept up to date): a folder of
 #: fewer lists without it.
 INDEX_AFTER = 32
+#: Letters typed in the filter before the articles' text is searched too, and how many of
+#: the best matches are kept.
+TEXT_SEARCH_FROM = 3
+TEXT_HITS = 500
 #: Seconds between two batches of rows sent from the scanning worker to the table.
 BATCH_SECONDS = 0.1
 #: Seconds the filter waits for typing to pause before it rebuilds the table.
@@ -152,9 +159,11 @@ class LibraryScreen(FilteredListScreen):
     class Opened(Message):
         """The reader asked to open this article."""
 
-        def __init__(self, path: str) -> None:
+        def __init__(self, path: str, offset: int | None = None) -> None:
             super().__init__()
             self.path = path
+            #: Where to put the caret: a match of the filter in the article's text.
+            self.offset = offset
 
     def __init__(
         self,
@@ -170,6 +179,8 @@ class LibraryScreen(FilteredListScreen):
         #: without reading the files; None lists without one.
         self.index = index
         self._index_behind = False
+        #: Articles whose text holds the filter's words (from the index), by absolute path.
+        self.text_hits: dict[str, Hit] = {}
         self.store = store
         self.library_title = title
         self.entries: list[Entry] = []
@@ -385,7 +396,9 @@ class LibraryScreen(FilteredListScreen):
         selected = self.selected_path() if table.cursor_row > 0 else None
         key, newest_first = SORTS[self.sort_label()]
         entries = (
-            [e for e in self.entries if e.matches(self.needle)] if self.needle else self.entries
+            [e for e in self.entries if e.matches(self.needle) or self._text_hit(e) is not None]
+            if self.needle
+            else self.entries
         )
         entries = sorted(entries, key=key, reverse=newest_first != self.sort_reverse)
         table.clear()
@@ -394,6 +407,56 @@ class LibraryScreen(FilteredListScreen):
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         self._show_status()
+
+    def _text_hit(self, entry: Entry) -> Hit | None:
+        return self.text_hits.get(os.path.abspath(entry.summary.path)) if self.text_hits else None
+
+    # -- the filter's words in the articles' text (the index's full-text search) ---------------
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="text-search",
+        description="Searching the text",
+    )
+    def search_text(self, needle: str) -> None:
+        from reader.index.queries import search
+        from reader.index.reports import open_read_only
+
+        conn = open_read_only(self.index) if self.index is not None else None
+        if conn is None:
+            return
+        try:
+            hits = search(conn, needle, under=None, limit=TEXT_HITS)
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
+        roots = [os.path.abspath(root) for root in self.roots]
+        mine = {
+            hit.path: hit
+            for hit in hits
+            if any(hit.path == r or hit.path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+        }
+        self.app.call_from_thread(self._text_found, needle, mine)
+
+    def _text_found(self, needle: str, hits: dict[str, Hit]) -> None:
+        if needle != self.needle:
+            return  # typed on meanwhile: another search is coming
+        self.text_hits = hits
+        self._rebuild()
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def show_match(self, event: DataTable.RowHighlighted) -> None:
+        """On an article found by its text: the words around the match, on the status line."""
+        if not self.text_hits or event.row_key.value is None:
+            return
+        hit = self.text_hits.get(os.path.abspath(event.row_key.value))
+        if hit is not None:
+            self.query_one("#library-status", Static).update(Text(inert_line(hit.snippet)))
+        else:
+            self._show_status()
 
     def selected_path(self) -> str | None:
         table = self.query_one(DataTable)
@@ -454,7 +517,13 @@ class LibraryScreen(FilteredListScreen):
         self.refresh_bindings()
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self._rebuild)
+        self.text_hits = {}
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._filter_pause)
+
+    def _filter_pause(self) -> None:
+        self._rebuild()
+        if self.index is not None and len(self.needle) >= TEXT_SEARCH_FROM:
+            self.search_text(self.needle)
 
     @on(Input.Submitted, "#filter")
     def open_first(self) -> None:
@@ -473,12 +542,13 @@ class LibraryScreen(FilteredListScreen):
     @on(DataTable.RowSelected, "#articles")
     def open_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.post_message(self.Opened(event.row_key.value))
+            self.action_open()
 
     def action_open(self) -> None:
         path = self.selected_path()
         if path is not None:
-            self.post_message(self.Opened(path))
+            hit = self.text_hits.get(os.path.abspath(path)) if self.text_hits else None
+            self.post_message(self.Opened(path, hit.start if hit is not None else None))
 
     def update_highlights(self, path: str, count: int) -> None:
         """Show a new highlight count for one article (after the reader comes back to the list)."""
