@@ -38,6 +38,7 @@ TEXT_SEARCH_FROM = 3
 TEXT_HITS = 500
 #: Seconds between two batches of rows sent from the scanning worker to the table.
 BATCH_SECONDS = 0.1
+LATER_BATCH_SECONDS = 0.5
 #: Seconds the filter waits for typing to pause before it rebuilds the table.
 FILTER_DELAY = 0.15
 #: Seconds a hint ("Type / to filter") stays up; the same hint is not repeated meanwhile.
@@ -267,6 +268,7 @@ class LibraryScreen(FilteredListScreen):
         batch: list[Entry] = []
         problems: list[str] = []
         last_sent = worker_started
+        sent = False
 
         def report(path: str, problem: str) -> None:
             problems.append(f"{path}: {problem}")
@@ -294,9 +296,12 @@ class LibraryScreen(FilteredListScreen):
                         continue
                 doc_id = known.get(str(Path(summary.path).resolve()))
                 batch.append(Entry(summary, counts.get(doc_id, 0) if doc_id else 0))
-                if time.monotonic() - last_sent >= BATCH_SECONDS:
+                # The first rows soon, the rest in fewer, larger batches: every batch is a
+                # repaint of the table, and repaints take the time the scan needs.
+                if time.monotonic() - last_sent >= (LATER_BATCH_SECONDS if sent else BATCH_SECONDS):
                     self.post_message(self.Found(batch, problems, done=False))
                     batch, problems, last_sent = [], [], time.monotonic()
+                    sent = True
         # New, changed or removed files: the index catches up, for the next start.
         self._index_behind = indexed is not None and (stale or used != len(indexed))
         self.post_message(self.Found(batch, problems, done=True))
