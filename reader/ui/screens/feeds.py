@@ -137,7 +137,8 @@ class FeedsScreen(Screen[None]):
                 if self.only_new and item.state != "new":
                     continue
                 style = "bold" if item.state == "new" else ""
-                label = Text("  " + inert_line(item.title or item.url or "(untitled)"), style=style)
+                label = Text("  ")  # an item stands under its feed
+                label.append(inert_line(item.title or item.url or "(untitled)"), style=style)
                 mark = "new" if item.state == "new" else ("saved" if item.saved_path else "")
                 table.add_row(label, Text(item_date(item)), Text(mark), key=ITEM_KEY + item.id)
         if selected is not None and selected in table.rows:
