@@ -300,3 +300,23 @@ def summaries(
         summary = ArticleSummary(path, title, when, place_of(dateline), words, digest, fmt, site)
         out[path] = (size, mtime_ns, summary)
     return out
+
+
+def elsewhere(conn: sqlite3.Connection, names: list[str], path: str) -> dict[str, int]:
+    """For each name, in how many indexed articles other than the one at ``path`` it is
+    mentioned (names the index does not know elsewhere are left out)."""
+    absolute = os.path.abspath(path)
+    out: dict[str, int] = {}
+    for name in names:
+        keys = sorted(keys_for(conn, name))
+        if not keys:
+            continue
+        marks = ", ".join("?" * len(keys))
+        (count,) = conn.execute(
+            "SELECT count(DISTINCT e.article) FROM entities e JOIN articles a ON a.id = e.article"
+            f" WHERE e.key IN ({marks}) AND a.path != ?",
+            [*keys, absolute],
+        ).fetchone()
+        if count:
+            out[name] = count
+    return out

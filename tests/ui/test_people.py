@@ -70,3 +70,33 @@ async def test_people_across_the_library_and_what_they_said(
         assert app.screen.article.source.endswith("b.txt")
         assert app.screen.article.text[view.caret :].startswith("Families have paid enough")
     assert index.exists()
+
+
+async def test_the_entity_card_says_where_else_and_o_goes_there(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    from reader.article import load_article
+    from reader.index import connect, update
+    from reader.ui.widgets.entities_pane import EntitiesPane
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, text in (("a.txt", KELLER), ("b.txt", KELLER_AGAIN), ("c.txt", HARBOUR)):
+        (news / name).write_text(text, encoding="utf-8")
+    index = tmp_path / "index.sqlite3"
+    conn = connect(index)
+    update(conn, [news])
+    conn.close()
+    app = make_app(store, article=load_article(news / "a.txt"), index=index, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        pane = app.screen.query_one(EntitiesPane)
+        assert pane.highlighted is not None and pane.highlighted.name == "Anna Keller"
+        card = str(pane.query_one("#entity-card").content)
+        assert "in 1 other article" in card
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, WhoScreen)
+        assert app.screen.query_one(DataTable).row_count == 2 + 4

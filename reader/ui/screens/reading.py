@@ -39,6 +39,24 @@ SAVE_DELAY = 0.8
 WATCH_SECONDS = 2.0
 
 
+def _elsewhere(index: Path, names: list[str], path: str) -> dict[str, int]:
+    """In how many other indexed articles each name is mentioned (none without an index)."""
+    import sqlite3
+
+    from reader.index.queries import elsewhere
+    from reader.index.reports import open_read_only
+
+    conn = open_read_only(index)
+    if conn is None:
+        return {}
+    try:
+        return elsewhere(conn, names, path)
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
 class ReadingScreen(AnnotatingScreen):
     """One article. Messages from the panes come up here; calls go down to the panes.
 
@@ -172,6 +190,23 @@ class ReadingScreen(AnnotatingScreen):
         self.app.call_from_thread(self._show_entities, entities)
         quotes = extract_quotes(self.article.prose, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
+        index = getattr(self.app, "index_file", None)
+        if index is not None and entities:
+            counts = _elsewhere(index, [e.name for e in entities], self.article.source)
+            if counts:
+                self.app.call_from_thread(self._show_elsewhere, counts)
+
+    def _show_elsewhere(self, counts: dict[str, int]) -> None:
+        for side in self.query(SidePanel):
+            side.set_elsewhere(counts)
+
+    def on_entities_pane_across(self, event: EntitiesPane.Across) -> None:
+        """The entity under the pane's cursor across the library."""
+        from reader.paths import index_path
+        from reader.ui.screens.people import WhoScreen
+
+        index = getattr(self.app, "index_file", None) or index_path()
+        self.app.push_screen(WhoScreen(index, event.name))
 
     # The column is gone when the screen closed while the extractor ran (a quick q or Esc).
 

@@ -39,11 +39,17 @@ def entity_prompt(entity: Entity) -> Text:
     return prompt
 
 
-def entity_card(article: Article, entity: Entity, quotes: list[Quote] | None = None) -> Text:
-    """Name, type, role and aliases, what the entity said, then the sentences that mention it."""
+def entity_card(
+    article: Article, entity: Entity, quotes: list[Quote] | None = None, elsewhere: int = 0
+) -> Text:
+    """Name, type, role and aliases, in how many other articles, what the entity said, then
+    the sentences that mention it."""
     card = Text()
     card.append(inert_line(entity.name), style="bold")
     card.append(f"  {KIND_NAMES.get(entity.type, entity.type.lower())}\n", "dim")
+    if elsewhere:
+        others = "1 other article" if elsewhere == 1 else f"{elsewhere:,} other articles"
+        card.append(f"in {others} · o: across the library\n", style="italic")
     if entity.role:
         card.append(f"{inert_line(entity.role)}\n", style="italic")
     if entity.aliases:
@@ -83,7 +89,15 @@ class EntitiesPane(Vertical):
         Binding("n", "jump(1)", "Next mention", id="entities.next"),
         Binding("N", "jump(-1)", "Previous mention", id="entities.previous", show=False),
         Binding("slash", "filter", "Filter", id="entities.filter", key_display="/"),
+        Binding("o", "across", "Across the library", id="entities.across"),
     ]
+
+    class Across(Message):
+        """Show the highlighted entity across the library (its other articles and quotes)."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
 
     class Highlighted(Message):
         """The reader moved to an entity: light up its mentions."""
@@ -104,6 +118,8 @@ class EntitiesPane(Vertical):
         self.article = article
         self.entities: list[Entity] | None = None
         self.quotes: list[Quote] | None = None
+        #: In how many other indexed articles each entity is mentioned, by name.
+        self.elsewhere: dict[str, int] = {}
         self.needle = ""
 
     def compose(self) -> ComposeResult:
@@ -125,10 +141,28 @@ class EntitiesPane(Vertical):
         self.quotes = quotes
         self._show_card()
 
+    def set_elsewhere(self, counts: dict[str, int]) -> None:
+        """From the library index, last: the card then says where else the entity is."""
+        self.elsewhere = counts
+        self._show_card()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "across":
+            entity = self.highlighted
+            return entity is not None and entity.name in self.elsewhere
+        return True
+
+    def action_across(self) -> None:
+        entity = self.highlighted
+        if entity is not None:
+            self.post_message(self.Across(entity.name))
+
     def _show_card(self) -> None:
         entity = self.highlighted
         if entity is not None:
-            card = entity_card(self.article, entity, self.quotes)
+            card = entity_card(
+                self.article, entity, self.quotes, self.elsewhere.get(entity.name, 0)
+            )
             self.query_one("#entity-card", Static).update(HangingText(card))
 
     @property
@@ -177,6 +211,7 @@ class EntitiesPane(Vertical):
         if entity is None:
             return
         self._show_card()
+        self.refresh_bindings()
         # Mentions light up only while the reader is in the list, not when it is filled.
         if self.query_one("#entity-list", OptionList).has_focus:
             self.post_message(self.Highlighted(entity))

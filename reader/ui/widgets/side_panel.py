@@ -58,6 +58,7 @@ class SidePanel(Vertical):
         self._panes: Panes | None = None
         self._entities: list[Entity] | None = None
         self._quotes: list[Quote] | None = None
+        self._elsewhere: dict[str, int] = {}
         self._highlights: HighlightSet | None = None
         self._paragraph = 0
         self._pane = "entities"
@@ -119,6 +120,8 @@ class SidePanel(Vertical):
             self.set_entities(self._entities)
         if self._quotes is not None:
             self.set_quotes(self._quotes)
+        if self._elsewhere:
+            self.set_elsewhere(self._elsewhere)
         if self._highlights is not None:
             self.set_highlights(self._highlights)
         self.show(self._pane, focus=self._focus_wanted)
@@ -129,6 +132,12 @@ class SidePanel(Vertical):
         self._entities = entities
         if self._panes is not None:
             self._panes.entities.set_entities(entities)
+
+    def set_elsewhere(self, counts: dict[str, int]) -> None:
+        """In how many other indexed articles each entity is mentioned."""
+        self._elsewhere = counts
+        if self._panes is not None:
+            self._panes.entities.set_elsewhere(counts)
 
     def set_quotes(self, quotes: list[Quote]) -> None:
         self._quotes = quotes
