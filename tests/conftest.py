@@ -6,8 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.sources.web_server import LocalWeb
+
+# The same examples on every run, so that a run's result never depends on its luck; search
+# wider by hand with ``--hypothesis-profile=explore``.
+settings.register_profile("deterministic", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile("deterministic")
 
 REPO = Path(__file__).resolve().parents[1]
 

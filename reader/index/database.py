@@ -117,9 +117,16 @@ def _open(path: Path) -> sqlite3.Connection:
 
 
 def _version(conn: sqlite3.Connection) -> tuple[int, int]:
-    (app,) = conn.execute("PRAGMA application_id").fetchone()
-    (version,) = conn.execute("PRAGMA user_version").fetchone()
-    if app == 0 and version == 0 and not _tables(conn):
+    # One read transaction, so that the header and the tables are seen as of one moment: read
+    # apart, another process's creation could fall between them and the index look foreign.
+    conn.execute("BEGIN")
+    try:
+        (app,) = conn.execute("PRAGMA application_id").fetchone()
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        tables = _tables(conn)
+    finally:
+        conn.execute("COMMIT")
+    if app == 0 and version == 0 and not tables:
         _create(conn)  # a new, empty file
         return APPLICATION_ID, SCHEMA_VERSION
     return app, version
