@@ -127,9 +127,8 @@ def run_search(args: argparse.Namespace) -> int:
 
     conn = _connect(args, must_exist=True)
     try:
-        hits = search(
-            conn, args.query, under=Path(args.path) if args.path else None, limit=args.limit
-        )
+        under = [Path(args.path)] if args.path else None
+        hits = search(conn, args.query, under=under, limit=args.limit)
     finally:
         conn.close()
     if args.format == "json":

@@ -57,9 +57,10 @@ def match_expression(query: str) -> str | None:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, *, under: Path | None = None, limit: int = 50
+    conn: sqlite3.Connection, query: str, *, under: list[Path] | None = None, limit: int = 50
 ) -> list[Hit]:
-    """The articles that hold every word of ``query``, best first (BM25)."""
+    """The articles (under the folders or files ``under``, when given) that hold every word of
+    ``query``, best first (BM25)."""
     expression = match_expression(query)
     if expression is None:
         return []
@@ -68,11 +69,10 @@ def search(
         " ON a.id = texts.rowid WHERE texts MATCH ?"
     )
     args: list[object] = [expression]
-    if under is not None:
-        root = str(Path(os.path.abspath(under)))
-        sql += " AND (a.path = ? OR substr(a.path, 1, ?) = ?)"
-        prefix = root.rstrip(os.sep) + os.sep
-        args += [root, len(prefix), prefix]
+    if under:
+        condition, roots = _under_condition(under)
+        sql += f" AND {condition}"
+        args += roots
     sql += " ORDER BY bm25(texts) LIMIT ?"
     args.append(limit)
     hits = []
@@ -269,8 +269,16 @@ def everyone(conn: sqlite3.Connection, under: list[Path] | None = None) -> list[
 
 
 def _under_clause(under: list[Path] | None) -> tuple[str, list[object]]:
+    """`` WHERE`` and :func:`_under_condition`, or nothing when there are no roots."""
     if not under:
         return "", []
+    condition, args = _under_condition(under)
+    return f" WHERE {condition}", args
+
+
+def _under_condition(under: list[Path]) -> tuple[str, list[object]]:
+    """An SQL condition (and its arguments) that an article's path ``a.path`` is one of
+    ``under`` or inside one of them."""
     parts = []
     args: list[object] = []
     for root in under:
@@ -278,7 +286,7 @@ def _under_clause(under: list[Path] | None) -> tuple[str, list[object]]:
         prefix = text.rstrip(os.sep) + os.sep
         parts.append("(a.path = ? OR substr(a.path, 1, ?) = ?)")
         args += [text, len(prefix), prefix]
-    return " WHERE " + " OR ".join(parts), args
+    return "(" + " OR ".join(parts) + ")", args
 
 
 def summaries(

@@ -176,7 +176,7 @@ def test_search_ranks_and_shows_the_match(index: sqlite3.Connection, news: Path)
         assert text[hit.start : hit.end] in hit.snippet.replace("…", "")
     assert [Path(h.path).name for h in search(index, "harbour pilots")] == ["harbour.txt"]
     assert search(index, "pilo")[0].path.endswith("harbour.txt")  # a word still being typed
-    assert [h.path for h in search(index, "keller", under=news / "later")] == [
+    assert [h.path for h in search(index, "keller", under=[news / "later"])] == [
         str(news / "later" / "keller-again.txt")
     ]
     assert search(index, 'NEAR("x" OR') == []  # FTS5 syntax typed is only words

@@ -433,18 +433,12 @@ class LibraryScreen(FilteredListScreen):
         if conn is None:
             return
         try:
-            hits = search(conn, needle, under=None, limit=TEXT_HITS)
+            hits = search(conn, needle, under=self.roots, limit=TEXT_HITS)
         except sqlite3.Error:
             return
         finally:
             conn.close()
-        roots = [os.path.abspath(root) for root in self.roots]
-        mine = {
-            hit.path: hit
-            for hit in hits
-            if any(hit.path == r or hit.path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
-        }
-        self.app.call_from_thread(self._text_found, needle, mine)
+        self.app.call_from_thread(self._text_found, needle, {hit.path: hit for hit in hits})
 
     def _text_found(self, needle: str, hits: dict[str, Hit]) -> None:
         if needle != self.needle:
