@@ -290,6 +290,54 @@ async def test_rows_arrive_while_the_scan_is_still_running(
         assert "40 of 40" in str(screen.query_one("#library-status", Static).render())
 
 
+async def test_past_a_screenful_rows_wait_for_the_sorted_refill(
+    tmp_path: Path, store: AnnotationStore, monkeypatch
+) -> None:
+    """Rows beyond the first screenful are not added while scanning, only once at the end,
+    sorted (a large library would otherwise add, and draw, every row twice)."""
+    import threading
+
+    import reader.ui.screens.library as library_module
+    from reader.article import summarize
+
+    for n in range(40):
+        (tmp_path / f"{n:02d}.txt").write_text(
+            ARTICLE.format(date=f"2024-01-{n % 28 + 1:02d}", place="OSLO, Norway", lead=f"N {n}"),
+            encoding="utf-8",
+        )
+    half_way = threading.Event()
+    release = threading.Event()
+    seen = 0
+
+    def slow_summarize(path: Path):
+        nonlocal seen
+        seen += 1
+        if seen == 30:
+            half_way.set()
+            release.wait(timeout=10)
+        return summarize(path)
+
+    monkeypatch.setattr(library_module, "summarize", slow_summarize)
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(library_module, "LATER_BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(library_module, "ROWS_WHILE_SCANNING", 10)
+    app = make_app(store, library=[tmp_path], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        while not half_way.is_set():
+            await pilot.pause(0.01)
+        await pilot.pause(0.05)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert len(screen.entries) > 20
+        assert screen.query_one(DataTable).row_count == 10
+        release.set()
+        await scanned(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 40
+        dates = column_of(table, "date")
+        assert dates == sorted(dates, reverse=True)
+
+
 # -- columns ---------------------------------------------------------------------------------
 
 

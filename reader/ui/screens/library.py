@@ -24,6 +24,7 @@ from reader.inert import inert_line
 from reader.store import AnnotationStore
 from reader.ui.fitting import Column, column_widths, cut_middle
 from reader.ui.screens.filtered import FilteredListScreen
+from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.reader_input import ReaderInput
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ class Entry:
 
 
 def file_name(entry: Entry) -> str:
-    return Path(entry.summary.path).name
+    # os.path, not Path: once per row, and a Path object costs more than the rest of the row.
+    return os.path.basename(entry.summary.path)
 
 
 #: Sort key by column key: (key, newest/largest first?), in the order ``o`` steps through them.
@@ -85,6 +87,9 @@ COLUMNS = (
     Column("Words", "words", width=7, numeric=True),
     Column("Notes", "highlights", width=5, numeric=True),
 )
+#: Rows shown while the folders are still being read (more than a tall screen holds); the
+#: rest are added once, sorted, when the scan is over.
+ROWS_WHILE_SCANNING = 300
 #: Columns left out when no article has a value for them (every cell would read "—").
 OPTIONAL_COLUMNS = {
     "date": lambda e: e.summary.date is not None,
@@ -198,7 +203,7 @@ class LibraryScreen(FilteredListScreen):
     def compose(self) -> ComposeResult:
         yield Static(Text(inert_line(self.library_title)), id="library-title")
         yield ReaderInput(placeholder="/ filters by title, place, date or file", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-status")
         yield Footer()
 
@@ -357,8 +362,12 @@ class LibraryScreen(FilteredListScreen):
             # A column came or went (or the scan is over): every row again, sorted.
             self._rebuild()
         else:
+            # Rows as they come while they fill the screen; past that they wait for the
+            # sorted refill at the end, so that no row is added (and drawn) twice.
             table = self.query_one(DataTable)
             for entry in event.entries:
+                if table.row_count >= ROWS_WHILE_SCANNING:
+                    break
                 if entry.matches(self.needle):
                     table.add_row(*self._row(entry), key=entry.summary.path)
         if event.done and self.problems:
@@ -396,7 +405,7 @@ class LibraryScreen(FilteredListScreen):
 
     def _rebuild(self) -> None:
         """Refill the table from the entries, filtered and sorted, keeping the selected row."""
-        table = self.query_one(DataTable)
+        table = self.query_one(ArticleTable)
         # Follow the row the reader moved to; a cursor left on the first row stays on the first row.
         selected = self.selected_path() if table.cursor_row > 0 else None
         key, newest_first = SORTS[self.sort_label()]
@@ -407,8 +416,7 @@ class LibraryScreen(FilteredListScreen):
         )
         entries = sorted(entries, key=key, reverse=newest_first != self.sort_reverse)
         table.clear()
-        for entry in entries:
-            table.add_row(*self._row(entry), key=entry.summary.path)
+        table.add_many((entry.summary.path, self._row(entry)) for entry in entries)
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         self._show_status()

@@ -1,0 +1,64 @@
+"""The library's table adds many rows at once without measuring them: what a reader sees and
+what the screen asks of it must be what a plain DataTable gives row by row."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
+
+from reader.ui.widgets.article_table import ArticleTable
+
+ROWS = [(f"/news/{n:03d}.txt", [Text(f"Title {n}"), Text(f"{n * 7:,}")]) for n in range(40)]
+
+
+class Tables(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.highlighted: list[tuple[str, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield ArticleTable(id="fast", cursor_type="row")
+        yield DataTable(id="plain", cursor_type="row")
+
+    def on_mount(self) -> None:
+        for table in self.query(DataTable):
+            table.add_column("Title", key="title", width=20)
+            table.add_column("Words", key="words", width=7)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.highlighted.append((event.data_table.id or "", event.cursor_row))
+
+
+async def test_add_many_gives_the_rows_add_row_gives() -> None:
+    app = Tables()
+    async with app.run_test(size=(80, 30)) as pilot:
+        fast = app.query_one("#fast", ArticleTable)
+        plain = app.query_one("#plain", DataTable)
+        fast.add_many(ROWS)
+        for key, cells in ROWS:
+            plain.add_row(*cells, key=key)
+        await pilot.pause()
+        assert fast.row_count == plain.row_count == 40
+        assert fast.virtual_size == plain.virtual_size
+        for n in (0, 17, 39):
+            assert fast.get_row_at(n) == plain.get_row_at(n)
+        assert fast.get_row_index("/news/017.txt") == 17
+        # The first rows put the cursor on a row, as they do in a plain table.
+        assert ("fast", 0) in app.highlighted and ("plain", 0) in app.highlighted
+        fast.focus()
+        await pilot.press("down", "down")
+        assert fast.cursor_row == 2
+
+
+async def test_add_many_refuses_a_key_twice() -> None:
+    app = Tables()
+    async with app.run_test(size=(80, 30)):
+        fast = app.query_one("#fast", ArticleTable)
+        fast.add_many(ROWS[:2])
+        try:
+            fast.add_many(ROWS[1:2])
+        except Exception as error:  # DuplicateKey
+            assert "already exists" in str(error)
+        else:
+            raise AssertionError("a duplicate key was accepted")
