@@ -197,6 +197,24 @@ async def test_enter_opens_and_escape_comes_back(tmp_path: Path, store: Annotati
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_g_and_capital_g_go_to_the_first_and_last_article(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    write_library(tmp_path)
+    app = make_app(store, library=[tmp_path], cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await scanned(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count >= 3
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        # Typed in the filter they are text, not moves.
+        await pilot.press("slash", "G")
+        assert screen.query_one("#filter", Input).value == "G"
+
+
 async def test_a_file_that_went_bad_is_a_notification_not_a_crash(
     tmp_path: Path, store: AnnotationStore
 ) -> None:

@@ -150,6 +150,8 @@ class LibraryScreen(FilteredListScreen):
         Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
+        Binding("g", "to_row('first')", "First article", id="library.first", show=False),
+        Binding("G", "to_row('last')", "Last article", id="library.last", show=False),
         Binding("escape", "clear_filter", "Clear", id="library.clear"),
     ]
 
@@ -484,6 +486,13 @@ class LibraryScreen(FilteredListScreen):
     def action_reverse(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self._rebuild()
+
+    def action_to_row(self, which: str) -> None:
+        """To the first or last row, as ``g``/``G`` in less and in the reading pane."""
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=0 if which == "first" else table.row_count - 1, animate=False)
+            table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
