@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -264,41 +267,57 @@ async def test_highlight_counts_come_from_the_store(tmp_path: Path, store: Annot
         assert counts["Lyon, France"] == "·"
 
 
+def write_numbered_library(folder: Path, date_of: Callable[[int], str]) -> None:
+    """40 articles, the n-th dated ``date_of(n)``."""
+    for n in range(40):
+        (folder / f"{n:02d}.txt").write_text(
+            ARTICLE.format(date=date_of(n), place="OSLO, Norway", lead=f"Mayor Number {n}"),
+            encoding="utf-8",
+        )
+
+
+def hold_the_scan(monkeypatch, at: int) -> threading.Event:
+    """Articles go up to the table one by one, and the scan waits at the ``at``-th file until
+    the event returned is set."""
+    import reader.ui.screens.library as library_module
+    from reader.article import summarize
+
+    release = threading.Event()
+    seen = 0
+
+    def held_summarize(path: Path):
+        nonlocal seen
+        seen += 1
+        if seen == at:
+            release.wait(timeout=10)
+        return summarize(path)
+
+    monkeypatch.setattr(library_module, "summarize", held_summarize)
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(library_module, "LATER_BATCH_SECONDS", 0.0)
+    return release
+
+
+async def found(pilot, count: int) -> LibraryScreen:
+    """The library once ``count`` articles have reached it, the scan perhaps still running."""
+    deadline = time.monotonic() + 10
+    while True:
+        screen = pilot.app.screen
+        if isinstance(screen, LibraryScreen) and len(screen.entries) >= count:
+            return screen
+        assert time.monotonic() < deadline, f"{count} articles never reached the library"
+        await pilot.pause(0.01)
+
+
 async def test_rows_arrive_while_the_scan_is_still_running(
     tmp_path: Path, store: AnnotationStore, monkeypatch
 ) -> None:
     """The table fills progressively: the scan is held half-way and the first rows are shown."""
-    import threading
-
-    import reader.ui.screens.library as library_module
-    from reader.article import summarize
-
-    for n in range(40):
-        (tmp_path / f"{n:02d}.txt").write_text(
-            ARTICLE.format(date="2024-01-01", place="OSLO, Norway", lead=f"Mayor Number {n}"),
-            encoding="utf-8",
-        )
-    half_way = threading.Event()
-    release = threading.Event()
-    seen = 0
-
-    def slow_summarize(path: Path):
-        nonlocal seen
-        seen += 1
-        if seen == 20:
-            half_way.set()
-            release.wait(timeout=10)
-        return summarize(path)
-
-    monkeypatch.setattr(library_module, "summarize", slow_summarize)
-    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+    write_numbered_library(tmp_path, lambda n: "2024-01-01")
+    release = hold_the_scan(monkeypatch, at=20)
     app = make_app(store, library=[tmp_path], cursor_blink=False)
     async with app.run_test(size=(120, 30)) as pilot:
-        while not half_way.is_set():
-            await pilot.pause(0.01)
-        await pilot.pause(0.05)
-        screen = app.screen
-        assert isinstance(screen, LibraryScreen)
+        screen = await found(pilot, 19)
         status = str(screen.query_one("#library-status", Static).render())
         assert status.startswith("Scanning…")
         assert 0 < screen.query_one(DataTable).row_count < 40
@@ -313,39 +332,14 @@ async def test_past_a_screenful_rows_wait_for_the_sorted_refill(
 ) -> None:
     """Rows beyond the first screenful are not added while scanning, only once at the end,
     sorted (a large library would otherwise add, and draw, every row twice)."""
-    import threading
-
     import reader.ui.screens.library as library_module
-    from reader.article import summarize
 
-    for n in range(40):
-        (tmp_path / f"{n:02d}.txt").write_text(
-            ARTICLE.format(date=f"2024-01-{n % 28 + 1:02d}", place="OSLO, Norway", lead=f"N {n}"),
-            encoding="utf-8",
-        )
-    half_way = threading.Event()
-    release = threading.Event()
-    seen = 0
-
-    def slow_summarize(path: Path):
-        nonlocal seen
-        seen += 1
-        if seen == 30:
-            half_way.set()
-            release.wait(timeout=10)
-        return summarize(path)
-
-    monkeypatch.setattr(library_module, "summarize", slow_summarize)
-    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
-    monkeypatch.setattr(library_module, "LATER_BATCH_SECONDS", 0.0)
+    write_numbered_library(tmp_path, lambda n: f"2024-01-{n % 28 + 1:02d}")
+    release = hold_the_scan(monkeypatch, at=30)
     monkeypatch.setattr(library_module, "ROWS_WHILE_SCANNING", 10)
     app = make_app(store, library=[tmp_path], cursor_blink=False)
     async with app.run_test(size=(120, 30)) as pilot:
-        while not half_way.is_set():
-            await pilot.pause(0.01)
-        await pilot.pause(0.05)
-        screen = app.screen
-        assert isinstance(screen, LibraryScreen)
+        screen = await found(pilot, 29)
         assert len(screen.entries) > 20
         assert screen.query_one(DataTable).row_count == 10
         release.set()

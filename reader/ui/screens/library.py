@@ -366,12 +366,10 @@ class LibraryScreen(FilteredListScreen):
         else:
             # Rows as they come while they fill the screen; past that they wait for the
             # sorted refill at the end, so that no row is added (and drawn) twice.
-            table = self.query_one(DataTable)
-            for entry in event.entries:
-                if table.row_count >= ROWS_WHILE_SCANNING:
-                    break
-                if entry.matches(self.needle):
-                    table.add_row(*self._row(entry), key=entry.summary.path)
+            table = self.query_one(ArticleTable)
+            room = max(0, ROWS_WHILE_SCANNING - table.row_count)
+            shown = [e for e in event.entries if e.matches(self.needle)][:room]
+            table.add_many((entry.summary.path, self._row(entry)) for entry in shown)
         if event.done and self.problems:
             self.notify(
                 f"{len(self.problems)} file(s) skipped; first: {inert_line(self.problems[0])}",

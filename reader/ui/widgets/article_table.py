@@ -14,7 +14,7 @@ from itertools import zip_longest
 from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets._data_table import DuplicateKey, Row, RowKey
+from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
 
 class ArticleTable(DataTable):
