@@ -65,8 +65,12 @@ class ReaderApp(App[None]):
         feeds: bool = False,
         index: Path | None = None,
         cursor_blink: bool = True,
+        editor: str | None = None,
     ) -> None:
         super().__init__()
+        #: The editor command from the config file (``editor``); None falls back to
+        #: ``$VISUAL``, then ``$EDITOR``, then ``vi``.
+        self.editor_command = editor
         self.start_on_feeds = feeds
         #: The library index (derived data): the library lists from it and keeps it up to
         #: date; None (as in most tests) lists every file afresh and indexes nothing.
@@ -390,6 +394,7 @@ def make_app(
     feeds: bool = False,
     index: Path | None = None,
     cursor_blink: bool = True,
+    editor: str | None = None,
 ) -> ReaderApp:
     """Build the app: the command line and the tests go through here."""
     return ReaderApp(
@@ -400,4 +405,5 @@ def make_app(
         feeds=feeds,
         index=index,
         cursor_blink=cursor_blink,
+        editor=editor,
     )
