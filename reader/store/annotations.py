@@ -228,25 +228,42 @@ class AnnotationStore:
         """
         if offset < 0:
             raise ValueError(f"negative position {offset}")
+        self._update_document(document_id, {"position": offset})
+
+    def set_read(self, document_id: str, read: bool) -> DocumentRecord:
+        """Mark an article read (now) or not read yet; raises KeyError for an unknown document.
+
+        An article is *new* until it is first opened (it has no record), *unread* while it is
+        opened but not finished, and *read* once its end was reached or it was marked so.
+        """
+        self._update_document(document_id, {"read": utc_now() if read else ""})
+        record = self.document(document_id)
+        if record is None:
+            raise KeyError(document_id)
+        return record
+
+    def _update_document(self, document_id: str, changes: dict[str, Any]) -> None:
+        """Change fields of a document record, writing only what differs; on a read-only store
+        the change is kept for this session."""
 
         def change() -> None:
             row = self._documents.get(doc_id=document_id)
             if row is None:
                 raise KeyError(document_id)
-            if row.get("position") != offset:  # unchanged: spare a write
-                self._documents.update({"position": offset}, doc_ids=[document_id])
+            if any(row.get(key) != value for key, value in changes.items()):
+                self._documents.update(changes, doc_ids=[document_id])
 
         if not self.read_only:
             try:
                 self._mutate(change)
                 return
             except ReadOnlyStore:
-                pass  # the file has just refused a write: keep the position in memory
+                pass  # the file has just refused a write: keep the change in memory
         with self._lock:
             row = self._document_row(document_id)
             if row is None:
                 raise KeyError(document_id)
-            self._unsaved[document_id] = Document({**row, "position": offset}, doc_id=document_id)
+            self._unsaved[document_id] = Document({**row, **changes}, doc_id=document_id)
 
     def position(self, document_id: str) -> int:
         """The saved reading position, 0 for an unknown document or an unreadable value."""

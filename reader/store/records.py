@@ -70,6 +70,12 @@ class DocumentRecord:
     position: int = 0
     last_opened: str = ""
     created: str = ""
+    #: When the article was finished (its end reached, or marked read); "" while it is not.
+    read: str = ""
+
+    @property
+    def is_read(self) -> bool:
+        return bool(self.read)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +86,7 @@ class DocumentRecord:
             "position": self.position,
             "last_opened": self.last_opened,
             "created": self.created,
+            "read": self.read,
         }
 
     @classmethod
@@ -93,6 +100,8 @@ class DocumentRecord:
             position=_int(data, "position", 0),
             last_opened=_str(data, "last_opened", ""),
             created=_str(data, "created", ""),
+            # Added later than the rest: a value this version cannot read means "not read".
+            read=data["read"] if isinstance(data.get("read"), str) else "",
         )
 
 

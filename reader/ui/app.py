@@ -284,6 +284,67 @@ class ReaderApp(App[None]):
             callback=partial(self._back_in_library, article.source),
         )
 
+    def open_neighbour(self, screen: ReadingScreen, step: int) -> None:
+        """In place of ``screen``, the article ``step`` rows away in the library's list."""
+        library = self._library()
+        if library is None:
+            self.notify("> and < step through a library: open a folder", markup=False)
+            return
+        order = library.ordered_paths()
+        source = screen.article.source
+        if source in order:
+            index = order.index(source) + step
+        else:  # filtered out meanwhile (read now, under "unread only"): from its old row
+            index = library.cursor_row() + (0 if step > 0 else -1)
+        if not 0 <= index < len(order):
+            where = "last" if step > 0 else "first"
+            self.notify(f"This is the {where} article of the library", markup=False)
+            return
+        library.select_path(order[index])
+        self._load_instead(
+            screen,
+            order[index],
+            screen.pending_position(),
+            hold=self.typeahead.hold("opening an article"),
+        )
+
+    @work(
+        thread=True,
+        exit_on_error=False,
+        exclusive=True,
+        group="open",
+        description="Opening an article",
+    )
+    def _load_instead(
+        self,
+        old: ReadingScreen,
+        path: str,
+        pending: tuple[str, int] | None,
+        *,
+        hold: KeyHold,
+    ) -> None:
+        """Write where the reader left ``old``, then read ``path`` and show it in its place."""
+        try:
+            if pending is not None:
+                self.store.save_position(*pending)
+            try:
+                article = load_article(path)
+            except ArticleError as error:
+                self.call_from_thread(
+                    self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
+                )
+                return
+            document = self.store.document_for(article)
+            self.call_from_thread(self._swap_reading, old, article, document)
+        finally:
+            hold.release()
+
+    def _swap_reading(self, old: ReadingScreen, article: Article, document: DocumentRecord) -> None:
+        if self.screen is not old:  # a dialog opened over it meanwhile: leave things be
+            return
+        old.dismiss()  # the library's row of the article left is brought up to date
+        self._push_reading(article, document)
+
     def _back_in_library(self, source: str, _result: None) -> None:
         library = self._library()
         if library is not None:
@@ -291,10 +352,14 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="counts", description="Counting highlights")
     def _refresh_count(self, library: LibraryScreen, source: str) -> None:
+        """The article's row after reading it: its highlights, and whether it is read now."""
+        from reader.ui.screens.library import READ, UNREAD
+
         document = self.store.document_by_path(str(Path(source).resolve()))
         if document is not None:
             count = self.store.annotation_counts().get(document.id, 0)
-            self.call_from_thread(library.update_highlights, source, count)
+            state = READ if document.is_read else UNREAD
+            self.call_from_thread(library.update_entry, source, highlights=count, state=state)
 
     def on_note_editor_draft_changed(self, event: NoteEditor.DraftChanged) -> None:
         """Keep what is typed in the note editor as a draft."""

@@ -384,6 +384,7 @@ async def test_columns_fit_80_columns_with_a_file_column_and_whole_word_counts(
         table = screen.query_one(DataTable)
         assert table.row_count == 31
         assert [key.value for key in table.columns] == [
+            "state",
             "title",
             "file",
             "date",
@@ -434,7 +435,13 @@ async def test_columns_no_article_fills_are_left_out_and_undated_sort_by_title(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await scanned(pilot)
         table = screen.query_one(DataTable)
-        assert [key.value for key in table.columns] == ["title", "file", "words", "highlights"]
+        assert [key.value for key in table.columns] == [
+            "state",
+            "title",
+            "file",
+            "words",
+            "highlights",
+        ]
         status = str(screen.query_one("#library-status", Static).render())
         assert "sorted by title ↑" in status
         titles = column_of(table, "title")

@@ -23,7 +23,8 @@ async def settle(pilot) -> None:
 
 
 def titles(table: DataTable) -> set[str]:
-    return {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+    column = list(table.columns).index("title")
+    return {str(table.get_row_at(i)[column]) for i in range(table.row_count)}
 
 
 async def test_rows_come_from_the_index_and_it_catches_up(

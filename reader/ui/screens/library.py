@@ -46,12 +46,23 @@ FILTER_DELAY = 0.15
 HINT_SECONDS = 2.0
 
 
+#: Read states: never opened; opened but its end not reached; finished (or marked read).
+NEW, UNREAD, READ = "new", "unread", "read"
+#: The mark in the state column: the glyphs are in every terminal font (code page 437 too).
+STATE_MARKS = {NEW: "•", UNREAD: "○", READ: " "}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One row of the library: an article's summary and its number of highlights."""
+    """One row of the library: an article's summary, its number of highlights, its read state."""
 
     summary: ArticleSummary
     highlights: int
+    state: str = NEW
+
+    @property
+    def is_read(self) -> bool:
+        return self.state == READ
 
     def matches(self, needle: str) -> bool:
         s = self.summary
@@ -78,6 +89,7 @@ SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
 
 
 COLUMNS = (
+    Column("", "state", width=1),
     Column("Title", "title"),
     Column("File", "file", share=0.18, least=12, most=28),
     Column("Site", "site", share=0.14, least=8, most=22),
@@ -101,8 +113,12 @@ OPTIONAL_COLUMNS = {
 def cell(entry: Entry, key: str, width: int) -> Text:
     """One cell as a Text object, never markup: a title like ``[bold]`` must show as written."""
     s = entry.summary
+    if key == "state":
+        return Text(STATE_MARKS[entry.state], style="" if entry.is_read else "bold")
     if key == "title":
-        return Text(inert_line(s.title), no_wrap=True, overflow="ellipsis")
+        # New and unread articles stand out in bold, without relying on colour.
+        style = "" if entry.is_read else "bold"
+        return Text(inert_line(s.title), style=style, no_wrap=True, overflow="ellipsis")
     if key == "file":
         return Text(cut_middle(inert_line(file_name(entry)), width), no_wrap=True)
     if key == "date":
@@ -150,6 +166,8 @@ class LibraryScreen(FilteredListScreen):
         Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
+        Binding("u", "unread_only", "Unread only", id="library.unread_only"),
+        Binding("m", "toggle_read", "Read/unread", id="library.toggle_read", show=False),
         Binding("g", "to_row('first')", "First article", id="library.first", show=False),
         Binding("G", "to_row('last')", "Last article", id="library.last", show=False),
         Binding("escape", "clear_filter", "Clear", id="library.clear"),
@@ -198,6 +216,8 @@ class LibraryScreen(FilteredListScreen):
         self.sort_by: str | None = None
         self.sort_reverse = False
         self.needle = ""
+        #: Whether only new and unread articles are listed (``u``).
+        self.unread_only = False
         self._filter_timer: Timer | None = None
         self._layout: tuple[tuple[str, int], ...] = ()
         self._hinted_at = 0.0
@@ -264,7 +284,7 @@ class LibraryScreen(FilteredListScreen):
     def scan(self) -> None:
         """Walk the folders, summarising each article, and send rows up in timed batches."""
         worker_started = time.monotonic()
-        known = {doc.path: doc.id for doc in self.store.documents()}
+        known = {doc.path: doc for doc in self.store.documents()}
         counts = self.store.annotation_counts()
         # The index is read once the folders prove larger than a few files: for a handful,
         # reading them is quicker than opening it.
@@ -301,8 +321,12 @@ class LibraryScreen(FilteredListScreen):
                     except ArticleError as error:
                         problems.append(str(error))
                         continue
-                doc_id = known.get(str(Path(summary.path).resolve()))
-                batch.append(Entry(summary, counts.get(doc_id, 0) if doc_id else 0))
+                doc = known.get(str(Path(summary.path).resolve()))
+                if doc is None:
+                    batch.append(Entry(summary, 0, NEW))
+                else:
+                    state = READ if doc.is_read else UNREAD
+                    batch.append(Entry(summary, counts.get(doc.id, 0), state))
                 # The first rows soon, the rest in fewer, larger batches: every batch is a
                 # repaint of the table, and repaints take the time the scan needs.
                 if time.monotonic() - last_sent >= (LATER_BATCH_SECONDS if sent else BATCH_SECONDS):
@@ -368,7 +392,7 @@ class LibraryScreen(FilteredListScreen):
             # sorted refill at the end, so that no row is added (and drawn) twice.
             table = self.query_one(ArticleTable)
             room = max(0, ROWS_WHILE_SCANNING - table.row_count)
-            shown = [e for e in event.entries if e.matches(self.needle)][:room]
+            shown = [e for e in event.entries if self._listed(e)][:room]
             table.add_many((entry.summary.path, self._row(entry)) for entry in shown)
         if event.done and self.problems:
             self.notify(
@@ -380,6 +404,7 @@ class LibraryScreen(FilteredListScreen):
         self._show_status()
 
     def _show_status(self) -> None:
+        self._show_title()
         shown = self.query_one(DataTable).row_count
         label = self.sort_label()
         _, newest_first = SORTS[label]
@@ -390,11 +415,29 @@ class LibraryScreen(FilteredListScreen):
             text = "No articles found (looked for .txt, .md, .html files)"
         else:
             text = f"{shown:,} of {len(self.entries):,} articles · sorted by {label} {direction}"
+            if self.unread_only:
+                text += " · new and unread only"
         if self.problems:
             text += f" · {len(self.problems)} skipped"
         self.query_one("#library-status", Static).update(Text(text))
 
+    def _show_title(self) -> None:
+        """The library's name, and how many of its articles are new and unread."""
+        counts = {NEW: 0, UNREAD: 0}
+        for entry in self.entries:
+            if entry.state in counts:
+                counts[entry.state] += 1
+        parts = [inert_line(self.library_title)]
+        parts += [f"{n:,} {state}" for state, n in counts.items() if n]
+        self.query_one("#library-title", Static).update(Text(" · ".join(parts)))
+
     # -- sorting and filtering ----------------------------------------------------------------
+
+    def _listed(self, entry: Entry) -> bool:
+        """Whether the filter (typed, and ``u``) lets the entry through."""
+        if self.unread_only and entry.is_read:
+            return False
+        return not self.needle or entry.matches(self.needle) or self._text_hit(entry) is not None
 
     def sort_label(self) -> str:
         """The column the rows are sorted by: the chosen one, else date, else (none dated) title."""
@@ -410,8 +453,8 @@ class LibraryScreen(FilteredListScreen):
         selected = self.selected_path() if table.cursor_row > 0 else None
         key, newest_first = SORTS[self.sort_label()]
         entries = (
-            [e for e in self.entries if e.matches(self.needle) or self._text_hit(e) is not None]
-            if self.needle
+            [e for e in self.entries if self._listed(e)]
+            if self.needle or self.unread_only
             else self.entries
         )
         entries = sorted(entries, key=key, reverse=newest_first != self.sort_reverse)
@@ -484,6 +527,48 @@ class LibraryScreen(FilteredListScreen):
     def action_reverse(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self._rebuild()
+
+    def action_unread_only(self) -> None:
+        """List only the new and unread articles, or every article again."""
+        self.unread_only = not self.unread_only
+        self._rebuild()
+
+    def ordered_paths(self) -> list[str]:
+        """The articles as listed now (sorted and filtered), for ``>`` and ``<`` when reading."""
+        return [key.value for key in self.query_one(DataTable).rows if key.value is not None]
+
+    def cursor_row(self) -> int:
+        return self.query_one(DataTable).cursor_row
+
+    def select_path(self, path: str) -> None:
+        """Put the cursor on ``path``'s row, if it is listed (the article read last)."""
+        table = self.query_one(DataTable)
+        if path in table.rows:
+            table.move_cursor(row=table.get_row_index(path), animate=False)
+
+    def action_toggle_read(self) -> None:
+        """Mark the article under the cursor read, or not read yet."""
+        path = self.selected_path()
+        if path is not None:
+            entry = next((e for e in self.entries if e.summary.path == path), None)
+            if entry is not None:
+                self._write_read_state(path, not entry.is_read)
+
+    @work(thread=True, exit_on_error=False, group="read-state", description="Marking an article")
+    def _write_read_state(self, path: str, read: bool) -> None:
+        from reader.article import load_article
+
+        document = self.store.document_by_path(path)
+        if document is None:  # never opened: its record is made now, as opening would
+            try:
+                document = self.store.document_for(load_article(path))
+            except ArticleError as error:
+                self.app.call_from_thread(
+                    self.notify, inert_line(str(error)), severity="error", markup=False
+                )
+                return
+        document = self.store.set_read(document.id, read)
+        self.app.call_from_thread(self.update_entry, path, state=READ if read else UNREAD)
 
     def action_to_row(self, which: str) -> None:
         """To the first or last row, as ``g``/``G`` in less and in the reading pane."""
@@ -564,10 +649,18 @@ class LibraryScreen(FilteredListScreen):
             hit = self.text_hits.get(os.path.abspath(path)) if self.text_hits else None
             self.post_message(self.Opened(path, hit.start if hit is not None else None))
 
-    def update_highlights(self, path: str, count: int) -> None:
-        """Show a new highlight count for one article (after the reader comes back to the list)."""
+    def update_entry(
+        self, path: str, *, highlights: int | None = None, state: str | None = None
+    ) -> None:
+        """Show one article's new highlight count or read state (after it was read)."""
         for index, entry in enumerate(self.entries):
-            if entry.summary.path == path and entry.highlights != count:
-                self.entries[index] = Entry(entry.summary, count)
-                self._rebuild()
+            if entry.summary.path == path:
+                changed = replace(
+                    entry,
+                    highlights=entry.highlights if highlights is None else highlights,
+                    state=entry.state if state is None else state,
+                )
+                if changed != entry:
+                    self.entries[index] = changed
+                    self._rebuild()
                 return

@@ -79,6 +79,22 @@ class ReadingScreen(AnnotatingScreen):
         Binding("i", "pane('article')", "Article outline", id="pane.article", show=False),
         Binding("escape,backspace", "back", "Back", id="screen.back", show=False),
         Binding("R", "fetch_again", "Fetch again", id="article.fetch_again", show=False),
+        Binding(
+            "greater_than_sign",
+            "neighbour(1)",
+            "Next article",
+            id="article.next",
+            key_display=">",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "neighbour(-1)",
+            "Previous article",
+            id="article.previous",
+            key_display="<",
+            show=False,
+        ),
     ]
 
     side_visible: reactive[bool] = reactive(True, init=False)
@@ -99,6 +115,8 @@ class ReadingScreen(AnnotatingScreen):
         self.can_go_back = can_go_back
         self._save_timer: Timer | None = None
         self._saved_offset = document.position if document else None
+        #: Whether the article is read: its last sentence reached now or on an earlier visit.
+        self.finished = document.is_read if document else False
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(self.article, id="header")
@@ -139,6 +157,10 @@ class ReadingScreen(AnnotatingScreen):
     @on(ArticleView.CaretMoved)
     def follow_caret(self, event: ArticleView.CaretMoved) -> None:
         self._show_position(event.offset)
+        if not self.finished and self._at_end(event.offset):
+            self.finished = True
+            if self.document is not None:
+                self._write_read(self.document.id)
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.save_position)
@@ -355,7 +377,20 @@ class ReadingScreen(AnnotatingScreen):
             return
         self.app.call_from_thread(lambda: self.app.show_refreshed(self, article, view.caret))
 
-    # -- the reading position -------------------------------------------------------------------
+    # -- the reading position, and whether the article is read -----------------------------------
+
+    def _at_end(self, offset: int) -> bool:
+        """Whether the caret is on the article's last sentence: the reader got to the end."""
+        sentences = self.article.sentences
+        return bool(sentences) and offset >= sentences[-1].start
+
+    @work(thread=True, exit_on_error=False, group="read-state", description="Marking it read")
+    def _write_read(self, document_id: str) -> None:
+        self.store.set_read(document_id, True)
+
+    def action_neighbour(self, step: int) -> None:
+        """The next or previous article of the library, in its current order (``>``, ``<``)."""
+        self.app.open_neighbour(self, step)  # type: ignore[attr-defined]
 
     def save_position(self) -> None:
         """Write the caret offset to the database, off the UI thread, if it changed."""
