@@ -37,7 +37,7 @@ async def test_add_many_gives_the_rows_add_row_gives() -> None:
     async with app.run_test(size=(80, 30)) as pilot:
         fast = app.query_one("#fast", ArticleTable)
         plain = app.query_one("#plain", DataTable)
-        fast.add_many(ROWS)
+        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS)
         for key, cells in ROWS:
             plain.add_row(*cells, key=key)
         await pilot.pause()
@@ -57,6 +57,32 @@ async def test_add_many_refuses_a_key_twice() -> None:
     app = Tables()
     async with app.run_test(size=(80, 30)):
         fast = app.query_one("#fast", ArticleTable)
-        fast.add_many(ROWS[:2])
+        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[:2])
         with pytest.raises(DuplicateKey):
-            fast.add_many(ROWS[1:2])
+            fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[1:2])
+
+
+async def test_cells_are_made_when_a_row_is_first_drawn_or_read() -> None:
+    app = Tables()
+    made: list[int] = []
+
+    def maker(n: int):
+        def make() -> list[Text]:
+            made.append(n)
+            return [Text(f"Title {n}"), Text(str(n))]
+
+        return make
+
+    async with app.run_test(size=(80, 30)) as pilot:
+        fast = app.query_one("#fast", ArticleTable)
+        fast.add_many((f"/news/{n:04d}.txt", maker(n)) for n in range(2000))
+        await pilot.pause()
+        # Drawn: the rows on the screen (30 lines at most, shared by the two tables).
+        assert 0 < len(made) <= 30 and max(made) < 30
+        assert [str(cell) for cell in fast.get_row_at(1500)] == ["Title 1500", "1500"]
+        assert 1500 in made
+        assert made.count(1500) == 1 and fast.get_cell("/news/1500.txt", "words") == Text("1500")
+        assert made.count(1500) == 1  # made once, kept
+        with pytest.raises(ValueError):
+            fast.add_many([("/news/x.txt", lambda: [Text("a"), Text("b"), Text("c")])])
+            fast.get_row_at(fast.row_count - 1)

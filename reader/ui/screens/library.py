@@ -269,8 +269,10 @@ class LibraryScreen(FilteredListScreen):
             table.add_column(label, key=column.key, width=width)
         return True
 
-    def _row(self, entry: Entry) -> list[Text]:
-        return [cell(entry, key, width) for key, width in self._layout]
+    def _row(self, entry: Entry) -> Callable[[], list[Text]]:
+        """What makes the entry's cells, in the columns as they are now (made when drawn)."""
+        layout = self._layout
+        return lambda: [cell(entry, key, width) for key, width in layout]
 
     # -- scanning ----------------------------------------------------------------------------
 

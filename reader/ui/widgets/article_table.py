@@ -1,38 +1,69 @@
-"""The library's table of articles: a DataTable that does not measure what it already knows.
+"""The library's table of articles: a DataTable that does not measure what it already knows,
+nor make what nobody looks at.
 
 Every column of the library has a width given to it (fitted to the screen, ``ui.fitting``)
 and every row is one line. A plain DataTable still measures each cell of each new row, to
 widen columns that size themselves; at 10,000 articles that measuring was most of the time
-the library took to open. Here it is left out while no column sizes itself.
+the library took to open. Here it is left out while no column sizes itself. And a row's cells
+are made the first time they are asked for (drawn, or read): of 100,000 articles only the
+screenful being looked at ever has its cells made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
+from typing import Any
 
 from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
+#: What makes one row's cells, in the order of the columns.
+CellMaker = Callable[[], Sequence[Text]]
+
+
+class LazyCells(dict[Any, Any]):
+    """One row's cells by column key, made from ``make`` when one is first asked for.
+
+    DataTable reads a row's cells by subscript (``cells[column_key]``) when it draws or returns
+    the row; the first such read makes them all.
+    """
+
+    __slots__ = ("_columns", "_make")
+
+    def __init__(self, columns: Sequence[Any], make: CellMaker) -> None:
+        super().__init__()
+        self._columns = columns
+        self._make: CellMaker | None = make
+
+    def __missing__(self, key: Any) -> Any:
+        make, self._make = self._make, None
+        if make is None:
+            raise KeyError(key)
+        cells = make()
+        if len(cells) > len(self._columns):
+            raise ValueError("More values provided than there are columns.")
+        self.update(zip_longest(self._columns, cells))
+        return self[key]
+
 
 class ArticleTable(DataTable):
     """Rows of fixed height under columns of fixed width, added without measuring."""
 
-    def add_many(self, rows: Iterable[tuple[str, Sequence[Text]]]) -> None:
-        """Add rows (key, cells) at the bottom: what ``add_row`` does for each, with the
-        cursor checked once for them all instead of once per row (a fifth of the refill)."""
+    def add_many(self, rows: Iterable[tuple[str, CellMaker]]) -> None:
+        """Add rows (key, what makes its cells) at the bottom: what ``add_row`` does for each,
+        with the cursor checked once for them all instead of once per row (a fifth of the
+        refill), and each row's cells made only when first drawn or read."""
         was_empty = self.row_count == 0
-        columns = self.ordered_columns
-        for key, cells in rows:
-            if len(cells) > len(columns):
-                raise ValueError("More values provided than there are columns.")
+        columns = [column.key for column in self.ordered_columns]
+        for key, make in rows:
             row_key = RowKey(key)
             if row_key in self._row_locations:
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
             self._row_locations[row_key] = self.row_count
-            self._data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
+            self._data[row_key] = LazyCells(columns, make)
             self.rows[row_key] = Row(row_key, 1, None, False)
             self._new_rows.add(row_key)
         self._require_update_dimensions = True
