@@ -118,6 +118,8 @@ class _Problems:
 
     def add(self, key: str, message: str, table: str | None = None) -> None:
         number = line_of(self.text, key, table)
+        if number is None and table is None:  # a [table] of its own
+            number = line_of(self.text, None, key)
         name = f"{table}.{key}" if table else key
         where = f"{self.shown}:{number}" if number else self.shown
         self.lines.append(f"{where}: {name}: {message}")
