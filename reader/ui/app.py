@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -77,6 +78,9 @@ class ReaderApp(App[None]):
         #: Where the theme is remembered; None (as in tests) writes nothing anywhere.
         self.config_path = config_path
         self._config_problems = list(config_problems or [])
+        self._remembered_theme = ""
+        self._theme_write_failed = False
+        self._theme_lock = threading.Lock()
         #: The editor command from the config file (``editor``); None falls back to
         #: ``$VISUAL``, then ``$EDITOR``, then ``vi``.
         self.editor_command = editor if editor is not None else self.config.editor
@@ -140,9 +144,8 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self._check_binding_ids)
         elif self._config_problems:
             self.call_after_refresh(self._report_config)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._remembered_theme = self.theme
-        self._theme_write_failed = False
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     @work(thread=True, exit_on_error=False, group="config", description="Checking config.toml")
     def _check_binding_ids(self) -> None:
@@ -173,14 +176,17 @@ class ReaderApp(App[None]):
         if self.config_path is None or self.theme == self._remembered_theme:
             return
         self._remembered_theme = self.theme
-        self._write_theme(self.config_path, self.theme)
+        self._write_theme(self.config_path)
 
     @work(thread=True, exit_on_error=False, group="config", description="Remembering the theme")
-    def _write_theme(self, path: Path, theme: str) -> None:
+    def _write_theme(self, path: Path) -> None:
         from reader.config import remember_theme, shown_path
 
         try:
-            reason = remember_theme(path, theme)
+            # One write at a time, each of the theme as it is by then: quick changes end with
+            # the last one in the file.
+            with self._theme_lock:
+                reason = remember_theme(path, self.theme)
         except OSError as error:
             reason = error.strerror or str(error)
         if reason and not self._theme_write_failed:  # said once, not at every change
