@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.article import Article, ArticleError, load_article
 from reader.cli import BadInput, add_common, reporting
 from reader.inert import inert_line
-from reader.paths import db_path, index_path, samples_dir
+from reader.paths import config_path, db_path, index_path, samples_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
         "--no-mouse",
         action="store_true",
         help="do not turn on mouse reporting (for terminals and multiplexers that misbehave)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the settings file (default: $READER_CONFIG, else config.toml in the user config "
+        "folder)",
+    )
+    parser.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print the settings in effect as a commented config.toml, and exit",
     )
     add_common(parser)
     return parser
@@ -97,9 +108,34 @@ def _saved_copies(raws: list[str], db: Path, offline: bool) -> list[str]:
     return out
 
 
+def print_config(path: Path) -> int:
+    """The settings in effect, every binding id with its keys: a config.toml to start from.
+
+    Problems in the file go to stderr, one line each; what is printed leaves them out.
+    """
+    from textual.theme import BUILTIN_THEMES
+
+    from reader.config import check_names, load_config, render_config
+    from reader.ui.bindings import binding_infos
+
+    config, problems = load_config(path)
+    bindings = binding_infos()
+    config, more = check_names(
+        config, path, themes=BUILTIN_THEMES, binding_ids={info.id for info in bindings}
+    )
+    for line in problems + more:
+        print(f"reader: {inert_line(line)}", file=sys.stderr)
+    sys.stdout.write(render_config(config, bindings, BUILTIN_THEMES))
+    return 0
+
+
 def run_reader(args: argparse.Namespace) -> int:
     """Open the library (folders, several files, or the samples) or a single article."""
     from reader.store import AnnotationStore, StoreError
+
+    settings = config_path(args.config)
+    if args.print_config:
+        return print_config(settings)
 
     args.paths = _saved_copies(args.paths, db_path(args.db), args.offline)
     article: Article | None = None
@@ -135,8 +171,9 @@ def run_reader(args: argparse.Namespace) -> int:
             article=article,
             feeds=getattr(args, "feeds", False),
             index=index_path(args.index),
+            config_path=settings,
         )
-        app.run(mouse=not args.no_mouse)
+        app.run(mouse=not args.no_mouse and app.config.mouse)
     # Non-zero after a crash, a hang-up or SIGTERM, so scripts and shells can tell.
     return app.return_code or 0
 

@@ -2,7 +2,8 @@
 
 The annotation database is ``--db PATH``, else ``$READER_DB``, else ``reader.json`` in the user data
 folder that platformdirs gives for the app name ``reader``. The library index is ``--index PATH``,
-else ``$READER_INDEX``, else ``index.sqlite3`` in the user cache folder.
+else ``$READER_INDEX``, else ``index.sqlite3`` in the user cache folder. The settings are
+``--config PATH``, else ``$READER_CONFIG``, else ``config.toml`` in the user config folder.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ DB_ENV = "READER_DB"
 DB_FILENAME = "reader.json"
 INDEX_ENV = "READER_INDEX"
 INDEX_FILENAME = "index.sqlite3"
+CONFIG_ENV = "READER_CONFIG"
+CONFIG_FILENAME = "config.toml"
 
 
 def package_dir() -> Path:
@@ -52,6 +55,23 @@ def index_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return user_cache_dir() / INDEX_FILENAME
+
+
+def user_config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The settings file: the explicit path, else ``$READER_CONFIG``, else ``config.toml`` in
+    the user config folder. It may not exist: then every setting has its default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_config_dir() / CONFIG_FILENAME
 
 
 def samples_dir() -> Path:

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Point HOME, the XDG folders and READER_DB at a throwaway folder."""
+    """Point HOME, the XDG folders and READER_DB at a throwaway folder; no READER_CONFIG."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
@@ -31,6 +31,7 @@ def isolated_home(
     monkeypatch.setenv("READER_DB", str(home / "reader-test.json"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("READER_INDEX", str(home / "index-test.sqlite3"))
+    monkeypatch.delenv("READER_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from reader.article import Article, ArticleError, load_article
+from reader.config import Config, check_names, load_config
 from reader.inert import inert_line
 from reader.paths import index_path, styles_dir
 from reader.store import AnnotationStore, DocumentRecord
@@ -66,11 +68,22 @@ class ReaderApp(App[None]):
         index: Path | None = None,
         cursor_blink: bool = True,
         editor: str | None = None,
+        config: Config | None = None,
+        config_path: Path | None = None,
+        config_problems: list[str] | None = None,
     ) -> None:
         super().__init__()
+        #: The settings (config.toml); screens read them here.
+        self.config = config or Config()
+        #: Where the theme is remembered; None (as in tests) writes nothing anywhere.
+        self.config_path = config_path
+        self._config_problems = list(config_problems or [])
+        self._remembered_theme = ""
+        self._theme_write_failed = False
+        self._theme_lock = threading.Lock()
         #: The editor command from the config file (``editor``); None falls back to
         #: ``$VISUAL``, then ``$EDITOR``, then ``vi``.
-        self.editor_command = editor
+        self.editor_command = editor if editor is not None else self.config.editor
         self.start_on_feeds = feeds
         #: The library index (derived data): the library lists from it and keeps it up to
         #: date; None (as in most tests) lists every file afresh and indexes nothing.
@@ -81,7 +94,9 @@ class ReaderApp(App[None]):
         self.library_roots = library
         self.library_title = library_title
         self.initial_article = article
-        self.theme = DARK_THEME
+        self.config, problems = check_names(self.config, config_path, themes=self.available_themes)
+        self._config_problems += problems
+        self.theme = self.config.theme
         #: Keys typed ahead wait here for the screen or editor they were meant for.
         self.typeahead = TypeAhead(self, self._route_typed)
 
@@ -102,6 +117,7 @@ class ReaderApp(App[None]):
         notice = self.store.take_notice()
         if notice:
             self.notify(inert_line(notice), severity="warning", timeout=15, markup=False)
+        self._apply_config()
         if self.library_roots is not None:
             from reader.ui.screens.library import LibraryScreen
 
@@ -118,6 +134,65 @@ class ReaderApp(App[None]):
         if self.initial_article is not None:
             # Keys typed while the article opens are for its reading screen.
             self.show_article(self.initial_article, self.typeahead.hold("opening the article"))
+
+    # -- the config file ---------------------------------------------------------------------------
+
+    def _apply_config(self) -> None:
+        """Remapped keys from the start; the problems shown once the first frame is drawn."""
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+            self.call_after_refresh(self._check_binding_ids)
+        elif self._config_problems:
+            self.call_after_refresh(self._report_config)
+        self._remembered_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    @work(thread=True, exit_on_error=False, group="config", description="Checking config.toml")
+    def _check_binding_ids(self) -> None:
+        """Binding ids not defined anywhere in the interface are problems too (it imports
+        every screen, hence after the first frame and off the UI thread)."""
+        from reader.ui.bindings import binding_infos
+
+        ids = {info.id for info in binding_infos()}
+        config, problems = check_names(
+            self.config, self.config_path, themes=self.available_themes, binding_ids=ids
+        )
+        self._config_problems += problems
+        self.call_from_thread(self._use_checked_keys, config)
+
+    def _use_checked_keys(self, config: Config) -> None:
+        self.config = config
+        self.set_keymap(config.keys)
+        self._report_config()
+
+    def _report_config(self) -> None:
+        if self._config_problems:
+            lines = "\n".join(inert_line(line) for line in self._config_problems)
+            self.notify(lines, title="Settings", severity="warning", timeout=20, markup=False)
+            self._config_problems = []
+
+    def _remember_theme(self, theme: object) -> None:
+        """A theme chosen with ``t`` or the palette is written into config.toml."""
+        if self.config_path is None or self.theme == self._remembered_theme:
+            return
+        self._remembered_theme = self.theme
+        self._write_theme(self.config_path)
+
+    @work(thread=True, exit_on_error=False, group="config", description="Remembering the theme")
+    def _write_theme(self, path: Path) -> None:
+        from reader.config import remember_theme, shown_path
+
+        try:
+            # One write at a time, each of the theme as it is by then: quick changes end with
+            # the last one in the file.
+            with self._theme_lock:
+                reason = remember_theme(path, self.theme)
+        except OSError as error:
+            reason = error.strerror or str(error)
+        if reason and not self._theme_write_failed:  # said once, not at every change
+            self._theme_write_failed = True
+            message = inert_line(f"{shown_path(path)}: theme not remembered: {reason}")
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8, markup=False)
 
     def _catch_hangups(self) -> None:
         """On SIGHUP (the SSH link dropped) or SIGTERM: keep the note being typed, then leave."""
@@ -460,8 +535,18 @@ def make_app(
     index: Path | None = None,
     cursor_blink: bool = True,
     editor: str | None = None,
+    config: Config | None = None,
+    config_path: Path | None = None,
 ) -> ReaderApp:
-    """Build the app: the command line and the tests go through here."""
+    """Build the app: the command line and the tests go through here.
+
+    ``config_path`` without ``config``: the settings are read from that file (its problems are
+    shown on start); with it, the theme chosen in the app is remembered there. No path: nothing
+    is ever written.
+    """
+    problems: list[str] = []
+    if config is None:
+        config, problems = load_config(config_path)
     return ReaderApp(
         store,
         library=library,
@@ -471,4 +556,7 @@ def make_app(
         index=index,
         cursor_blink=cursor_blink,
         editor=editor,
+        config=config,
+        config_path=config_path,
+        config_problems=problems,
     )

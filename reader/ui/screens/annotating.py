@@ -117,6 +117,11 @@ class AnnotatingScreen(Screen[None]):
         # back a draft that was just saved into its highlight.
         self._draft_lock = threading.Lock()
 
+    def use_pen(self, color: str) -> None:
+        """The colour of the next highlights (the config file's ``default_color``)."""
+        if self.annotator is not None:
+            self.annotator.pen = color
+
     # -- the queue of jobs ----------------------------------------------------------------------
 
     def load_highlights(self) -> None:

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.article import Article
+from reader.config import config_of
 from reader.inert import inert_line
 from reader.store import AnnotationStore, DocumentRecord
 from reader.store.drafts import DraftBox
@@ -125,6 +126,7 @@ class ReadingScreen(AnnotatingScreen):
             yield ArticleView(
                 self.article,
                 caret_offset=self.start_at if self.start_at is not None else saved or None,
+                reading_width=config_of(self.app).reading_width,
                 id="article",
             )
             yield SidePanel(self.article, id="side")
@@ -139,6 +141,7 @@ class ReadingScreen(AnnotatingScreen):
         return "standard input" if source == "-" else source.rsplit("/", 1)[-1]
 
     def on_mount(self) -> None:
+        self.use_pen(config_of(self.app).default_color)
         self.side_visible = self.app.size.width >= SIDE_COLUMN_MIN_WIDTH
         self.watch_side_visible(self.side_visible)
         self.query_one(SearchBar).display = False

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article import Article
+from reader.config import DEFAULT_READING_WIDTH
 from reader.ui import caret
 from reader.ui.highlighting import HighlightSet, Placed
 from reader.ui.marks import Marks
@@ -157,12 +158,15 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         article: Article,
         *,
         caret_offset: int | None = None,
+        reading_width: int = DEFAULT_READING_WIDTH,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.article = article
+        #: The widest the text column gets; a wider pane centres it.
+        self.reading_width = reading_width
         self._layout: Layout | None = None
         self._cutoff_row = -1
         self.marks = Marks()
@@ -184,7 +188,11 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         return self._layout
 
     def _text_width(self) -> int:
-        return max(8, self.scrollable_content_region.width - GUTTER)
+        return max(8, min(self.reading_width, self.scrollable_content_region.width - GUTTER))
+
+    def _margin(self) -> int:
+        """Blank cells left of the gutter that centre the text column in a wider pane."""
+        return max(0, (self.scrollable_content_region.width - GUTTER - self._text_width()) // 2)
 
     def _relayout(self) -> None:
         self._layout = Layout(self.article, self._text_width())
@@ -232,6 +240,9 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             return Strip.blank(width, base)
         else:
             strip = self._render_row(row, base)
+        margin = self._margin()
+        if margin:
+            strip = Strip.join([Strip.blank(margin, base), strip])
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_cutoff(self) -> Strip:
