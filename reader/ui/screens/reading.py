@@ -311,7 +311,7 @@ class ReadingScreen(AnnotatingScreen):
         return True
 
     def action_back(self) -> None:
-        """Escape steps back: to the text, out of a selection, off lit-up marks, to the library."""
+        """Escape steps back: to the text, out of a selection, off lit-up spans, to the library."""
         view = self.query_one(ArticleView)
         if self.focused is not view:
             view.focus()
@@ -319,7 +319,7 @@ class ReadingScreen(AnnotatingScreen):
         if view.cancel_selection():
             return
         if view.matches:
-            view.clear_marks()
+            view.clear_lit()
             view.focus()
             return
         if not self.can_go_back:

@@ -21,7 +21,7 @@ from textual.strip import Strip
 from reader.article import Article
 from reader.ui import caret
 from reader.ui.highlighting import HighlightSet, Placed
-from reader.ui.marks import Marks
+from reader.ui.lit import LitSpans
 from reader.ui.paint import paint_line
 from reader.ui.search import find_all
 from reader.ui.typeahead import KeyHold, hold_keys
@@ -143,7 +143,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             self.hold = hold
 
     class MatchesChanged(Message):
-        """The marks (search matches or mentions) or the current one changed."""
+        """What is lit up (search matches or mentions) or the current one changed."""
 
         def __init__(self, query: str, current: int, count: int, kind: str = "search") -> None:
             super().__init__()
@@ -165,7 +165,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.article = article
         self._layout: Layout | None = None
         self._cutoff_row = -1
-        self.marks = Marks()
+        self.lit = LitSpans()
         self._search_origin = 0
         self._paging = False
         self._base_style: Style | None = None
@@ -259,10 +259,10 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         selection = self.selection()
         if selection is not None:
             layers.append((*selection, self.get_component_rich_style("article-view--selection")))
-        if self.marks:
+        if self.lit:
             match_style = self.get_component_rich_style("article-view--match")
             current_style = self.get_component_rich_style("article-view--match-current")
-            for m_start, m_end, current in self.marks.touching(start, end):
+            for m_start, m_end, current in self.lit.touching(start, end):
                 layers.append((m_start, m_end, current_style if current else match_style))
         if start <= self.caret < end:
             layers.append(
@@ -411,15 +411,15 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     def move_to(self, offset: int) -> None:
         self.caret = offset
 
-    # -- marks: search matches, or the mentions of an entity ----------------------------------
+    # -- lit spans: search matches, or the mentions of an entity --------------------------------
 
     def begin_search(self) -> None:
         self._search_origin = self.caret
 
     def search(self, query: str) -> None:
         """Mark every match of ``query`` and put the caret on the first one from the origin."""
-        self._set_marks(query, find_all(self.article, query), "search")
-        if not self.marks:
+        self._light(query, find_all(self.article, query), "search")
+        if not self.lit:
             self.caret = self._search_origin
 
     def cancel_search(self) -> None:
@@ -428,47 +428,47 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     def show_mentions(self, label: str, spans: list[tuple[int, int]]) -> None:
         """Mark an entity's mentions, leaving the caret; ``n``/``N`` then step through them."""
         self._search_origin = self.caret
-        self._set_marks(label, sorted(spans), "mentions", jump=False)
+        self._light(label, sorted(spans), "mentions", jump=False)
 
-    def clear_marks(self) -> None:
-        self._set_marks("", [], "search", jump=False)
+    def clear_lit(self) -> None:
+        self._light("", [], "search", jump=False)
 
-    def _set_marks(
+    def _light(
         self, label: str, spans: list[tuple[int, int]], kind: str, *, jump: bool = True
     ) -> None:
-        self.marks = Marks(label, kind, spans)
-        if self.marks and jump:
-            self._go_to_match(self.marks.first_from(self._search_origin))
+        self.lit = LitSpans(label, kind, spans)
+        if self.lit and jump:
+            self._go_to_match(self.lit.first_from(self._search_origin))
         else:
-            self.post_message(self.MatchesChanged(label, -1, len(self.marks.spans), kind))
+            self.post_message(self.MatchesChanged(label, -1, len(self.lit.spans), kind))
         self.refresh()
 
     def action_match(self, step: int) -> None:
-        if not self.marks:
-            if self.marks.label:
-                self.notify(f"No match for {self.marks.label!r}", severity="warning", markup=False)
+        if not self.lit:
+            if self.lit.label:
+                self.notify(f"No match for {self.lit.label!r}", severity="warning", markup=False)
             return
-        self._go_to_match(self.marks.step(self.caret, step))
+        self._go_to_match(self.lit.step(self.caret, step))
 
     def _go_to_match(self, index: int) -> None:
-        marks = self.marks
-        previous, marks.current = marks.current, index
+        lit = self.lit
+        previous, lit.current = lit.current, index
         for changed in {previous, index}:
-            if 0 <= changed < len(marks.spans):
-                rows = self.layout_.rows_between(*marks.spans[changed])
+            if 0 <= changed < len(lit.spans):
+                rows = self.layout_.rows_between(*lit.spans[changed])
                 self.refresh_lines(rows.start, len(rows))
-        self.caret = marks.spans[index][0]
-        self.post_message(self.MatchesChanged(marks.label, index, len(marks.spans), marks.kind))
+        self.caret = lit.spans[index][0]
+        self.post_message(self.MatchesChanged(lit.label, index, len(lit.spans), lit.kind))
 
     # Read-only views used by the screen and the tests.
     @property
     def matches(self) -> list[tuple[int, int]]:
-        return self.marks.spans
+        return self.lit.spans
 
     @property
     def current_match(self) -> int:
-        return self.marks.current
+        return self.lit.current
 
     @property
     def query(self) -> str:
-        return self.marks.label
+        return self.lit.label
