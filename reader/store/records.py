@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .place_marks import parse_marks
+
 #: Version of the file layout; a file with a larger number was written by a newer ``reader``.
 SCHEMA_VERSION = 1
 
@@ -70,9 +72,11 @@ class DocumentRecord:
     position: int = 0
     last_opened: str = ""
     created: str = ""
+    #: Place marks: letter -> offset (see :mod:`reader.store.place_marks`).
+    marks: Mapping[str, int] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "path": self.path,
             "title": self.title,
@@ -81,6 +85,9 @@ class DocumentRecord:
             "last_opened": self.last_opened,
             "created": self.created,
         }
+        if self.marks:  # a record without marks is written as before them
+            data["marks"] = dict(self.marks)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DocumentRecord:
@@ -93,6 +100,7 @@ class DocumentRecord:
             position=_int(data, "position", 0),
             last_opened=_str(data, "last_opened", ""),
             created=_str(data, "created", ""),
+            marks=parse_marks(data.get("marks")),
         )
 
 
