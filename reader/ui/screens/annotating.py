@@ -385,7 +385,7 @@ class AnnotatingScreen(Screen[None]):
         if not placed.anchored:
             self.notify("This highlight's text is no longer in the article", timeout=3)
             return
-        view.move_to(placed.start)
+        view.jump_to(placed.start)
         view.focus()
         if placed.changed:
             self.notify(

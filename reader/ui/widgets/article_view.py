@@ -21,10 +21,12 @@ from textual.strip import Strip
 from reader.article import Article
 from reader.ui import caret
 from reader.ui.highlighting import HighlightSet, Placed
+from reader.ui.jumps import JumpBack
 from reader.ui.lit import LitSpans
 from reader.ui.paint import paint_line
 from reader.ui.search import find_all
 from reader.ui.typeahead import KeyHold, hold_keys
+from reader.ui.widgets.caret_jumps import CaretJumps
 from reader.ui.widgets.caret_motions import CaretMotions
 from reader.ui.wrap import Layout, Row
 
@@ -32,7 +34,7 @@ from reader.ui.wrap import Layout, Row
 GUTTER = 2
 
 
-class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(CaretJumps, CaretMotions, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one article; moves a caret through it by sentence, paragraph, word and page."""
 
     # inherit_bindings=False: ScrollView's own keys would scroll without moving the caret;
@@ -80,6 +82,16 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             "highlight_step(-1)",
             "Previous highlight",
             id="highlight.previous",
+            show=False,
+        ),
+        Binding("ctrl+o", "jump_back", "Jump back", id="jump.back", show=False),
+        Binding("m", "mark_set", "Set a mark (then a letter)", id="mark.set", show=False),
+        Binding(
+            "apostrophe",
+            "mark_go",
+            "Go to a mark (then a letter; '' jumps back)",
+            id="mark.go",
+            key_display="'",
             show=False,
         ),
     ]
@@ -142,6 +154,21 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             self.selected = selected
             self.hold = hold
 
+    class MarkSet(Message):
+        """``m`` and a letter: the screen keeps the mark in the database."""
+
+        def __init__(self, name: str, offset: int) -> None:
+            super().__init__()
+            self.name = name
+            self.offset = offset
+
+    class KeyPending(Message):
+        """``m`` or ``'`` waits for its letter (``prompt``), or no longer does (``""``)."""
+
+        def __init__(self, prompt: str) -> None:
+            super().__init__()
+            self.prompt = prompt
+
     class MatchesChanged(Message):
         """What is lit up (search matches or mentions) or the current one changed."""
 
@@ -157,6 +184,8 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         article: Article,
         *,
         caret_offset: int | None = None,
+        came_from: int | None = None,
+        marks: dict[str, int] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -173,6 +202,13 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.selection_anchor: int | None = None
         start = caret.first(article) if caret_offset is None else caret_offset
         self.set_reactive(ArticleView.caret, caret.clamp(article, start))
+        #: Where ``''`` goes back to; opened at a search match, ``came_from`` (the place
+        #: the reader had left) is the first.
+        self.jumps = JumpBack()
+        if came_from is not None:
+            self.jumps.jumped(caret.clamp(article, came_from), self.caret)
+        #: The place marks of ``m``/``'``: letter -> offset (clamped to the text when used).
+        self.place_marks: dict[str, int] = dict(marks or {})
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -364,7 +400,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         if placed is None:
             self.notify("No more highlights this way", timeout=2)
             return
-        self.caret = placed.start
+        self.jump_to(placed.start)
 
     # -- caret --------------------------------------------------------------------------------
 
@@ -438,7 +474,8 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     ) -> None:
         self.lit = LitSpans(label, kind, spans)
         if self.lit and jump:
-            self._go_to_match(self.lit.first_from(self._search_origin))
+            # As the query is typed the caret follows it; the jump is counted on Enter.
+            self._go_to_match(self.lit.first_from(self._search_origin), jump=False)
         else:
             self.post_message(self.MatchesChanged(label, -1, len(self.lit.spans), kind))
         self.refresh()
@@ -450,14 +487,21 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             return
         self._go_to_match(self.lit.step(self.caret, step))
 
-    def _go_to_match(self, index: int) -> None:
+    def keep_search(self) -> None:
+        """Enter in the search bar: the landing on the match is a jump from the origin."""
+        self.jumps.jumped(self._search_origin, self.caret)
+
+    def _go_to_match(self, index: int, *, jump: bool = True) -> None:
         lit = self.lit
         previous, lit.current = lit.current, index
         for changed in {previous, index}:
             if 0 <= changed < len(lit.spans):
                 rows = self.layout_.rows_between(*lit.spans[changed])
                 self.refresh_lines(rows.start, len(rows))
-        self.caret = lit.spans[index][0]
+        if jump:
+            self.jump_to(lit.spans[index][0])
+        else:
+            self.caret = lit.spans[index][0]
         self.post_message(self.MatchesChanged(lit.label, index, len(lit.spans), lit.kind))
 
     # Read-only views used by the screen and the tests.
