@@ -23,7 +23,7 @@ async def test_set_a_mark_move_and_go_back_to_it(store: AnnotationStore) -> None
         marked = view.caret
         await pilot.press("m", "a")
         await pilot.pause()
-        assert "mark a set" in messages(app)
+        assert "Mark a set" in messages(app)
         await pilot.press("space", "space", "j")
         moved = view.caret
         await pilot.press("apostrophe", "a")
@@ -98,7 +98,7 @@ async def test_a_mark_not_set_says_so(store: AnnotationStore) -> None:
         await pilot.press("apostrophe", "q")
         await pilot.pause()
         assert view.caret == caret
-        assert "mark q is not set" in messages(app)
+        assert "Mark q is not set" in messages(app)
 
 
 async def test_escape_cancels_a_waiting_m(store: AnnotationStore) -> None:

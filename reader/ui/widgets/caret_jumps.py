@@ -73,11 +73,11 @@ class CaretJumps:
         elif pending == "set":
             self.place_marks[name] = self.caret
             self.post_message(self.MarkSet(name, self.caret))
-            self.notify(f"mark {name} set", timeout=2)
+            self.notify(f"Mark {name} set", timeout=2)
         elif name in self.place_marks:
             self.jump_to(self.place_marks[name])
         else:
-            self.notify(f"mark {name} is not set", timeout=2)
+            self.notify(f"Mark {name} is not set", timeout=2)
 
     def on_blur(self) -> None:
         self.cancel_pending()
