@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,3 +81,25 @@ def test_bad_marks_are_refused_or_left_out(tmp_path: Path, open_store: Opener) -
     stored = {"a": 3, "b": "x", "cc": 1, "d": True, "e": -2, "Z": 0}
     assert parse_marks(stored) == {"a": 3, "Z": 0}
     assert parse_marks(["a"]) == {} and parse_marks(None) == {}
+
+
+def test_a_read_only_store_keeps_marks_for_the_session(
+    db: Path, tmp_path: Path, open_store: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store()
+    doc = store.document_for(make_article(tmp_path / "a.txt"))
+    store.close()
+    before = db.read_bytes()
+    real = os.statvfs
+
+    def statvfs(path: str | os.PathLike[str]) -> os.statvfs_result:
+        found = list(real(path))
+        found[8] |= os.ST_RDONLY  # f_flag: a read-only file system
+        return os.statvfs_result(found)
+
+    monkeypatch.setattr(os, "statvfs", statvfs)
+    store = open_store()
+    assert store.read_only
+    store.save_mark(doc.id, "a", 9)
+    assert store.marks(doc.id) == {"a": 9}
+    assert db.read_bytes() == before
