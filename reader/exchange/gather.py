@@ -116,8 +116,13 @@ def place(document: DocumentRecord, records: list[AnnotationRecord]) -> Document
                 found.similarity,
             )
         )
-    highlights.sort(key=lambda h: (not h.anchored, h.start, h.end, h.record.created))
+    highlights.sort(key=text_order)
     return DocumentHighlights(document, tuple(highlights), problem)
+
+
+def text_order(highlight: Highlight) -> tuple[bool, int, int, str]:
+    """The order of an article's highlights: in the text, those no longer in it last."""
+    return (not highlight.anchored, highlight.start, highlight.end, highlight.record.created)
 
 
 def _current_text(document: DocumentRecord) -> tuple[str | None, str | None]:

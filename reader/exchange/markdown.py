@@ -23,15 +23,16 @@ def export_markdown(documents: list[DocumentHighlights]) -> str:
     if not documents:
         parts.append("\nNo highlights yet.\n")
     for group in documents:
-        parts.append(_document(group))
+        parts.append("\n" + article_markdown(group))
     return "".join(parts)
 
 
-def _document(group: DocumentHighlights) -> str:
+def article_markdown(group: DocumentHighlights) -> str:
+    """One article's section of the export; also what ``Y`` copies in the reading screen."""
     document = group.document
     title = inert_line(document.title or document.path)
     n = len(group.highlights)
-    lines = ["", f"## {_escape_inline(title)}", ""]
+    lines = [f"## {_escape_inline(title)}", ""]
     where = f"`{inert_line(document.path)}`" if group.uri else "standard input"
     line = f"{where} · {n} highlight{'' if n == 1 else 's'}"
     if group.problem:

@@ -27,6 +27,7 @@ from tinydb.table import Document, Table
 from .access import FOR_READING, READ_ONLY_ERRNOS, check_usable, unwritable_reason
 from .documents import STDIN_SOURCES, find_document, new_document, opened
 from .errors import InvalidStoreFile, ReadOnlyStore, StoreError, describe_os_error
+from .place_marks import is_mark_name, parse_marks
 from .records import (
     ANNOTATIONS,
     DOCUMENTS,
@@ -228,7 +229,7 @@ class AnnotationStore:
         """
         if offset < 0:
             raise ValueError(f"negative position {offset}")
-        self._update_document(document_id, {"position": offset})
+        self._update_document(document_id, lambda row: {"position": offset})
 
     def set_read(self, document_id: str, read: bool) -> DocumentRecord:
         """Mark an article read (now) or not read yet; raises KeyError for an unknown document.
@@ -236,34 +237,30 @@ class AnnotationStore:
         An article is *new* until it is first opened (it has no record), *unread* while it is
         opened but not finished, and *read* once its end was reached or it was marked so.
         """
-        self._update_document(document_id, {"read": utc_now() if read else ""})
+        self._update_document(document_id, lambda row: {"read": utc_now() if read else ""})
         record = self.document(document_id)
         if record is None:
             raise KeyError(document_id)
         return record
 
-    def _update_document(self, document_id: str, changes: dict[str, Any]) -> None:
-        """Change fields of a document record, writing only what differs; on a read-only store
-        the change is kept for this session."""
+    def save_mark(self, document_id: str, name: str, offset: int) -> None:
+        """Set place mark ``name`` (a letter) of a document to ``offset``; KeyError if unknown.
 
-        def change() -> None:
-            row = self._documents.get(doc_id=document_id)
-            if row is None:
-                raise KeyError(document_id)
-            if any(row.get(key) != value for key, value in changes.items()):
-                self._documents.update(changes, doc_ids=[document_id])
+        Merged into the marks as stored now, so marks another window set meanwhile are kept;
+        a read-only store keeps it for this session, as it does the position.
+        """
+        if not is_mark_name(name):
+            raise ValueError(f"a mark is a letter a-z or A-Z, not {name!r}")
+        if offset < 0:
+            raise ValueError(f"negative mark offset {offset}")
+        self._update_document(
+            document_id, lambda row: {"marks": {**parse_marks(row.get("marks")), name: offset}}
+        )
 
-        if not self.read_only:
-            try:
-                self._mutate(change)
-                return
-            except ReadOnlyStore:
-                pass  # the file has just refused a write: keep the change in memory
-        with self._lock:
-            row = self._document_row(document_id)
-            if row is None:
-                raise KeyError(document_id)
-            self._unsaved[document_id] = Document({**row, **changes}, doc_id=document_id)
+    def marks(self, document_id: str) -> dict[str, int]:
+        """The place marks of a document (none for an unknown one): letter -> offset."""
+        row = self._document_row(document_id)
+        return parse_marks(row.get("marks")) if row is not None else {}
 
     def position(self, document_id: str) -> int:
         """The saved reading position, 0 for an unknown document or an unreadable value."""
@@ -362,6 +359,32 @@ class AnnotationStore:
             if row is None:
                 row = self._read(lambda: self._documents.get(doc_id=document_id))
             return row
+
+    def _update_document(
+        self, document_id: str, fields: Callable[[Mapping[str, Any]], dict[str, Any]]
+    ) -> None:
+        """Write ``fields(row)`` into a document row (other fields untouched), or keep them in
+        memory when the store is read-only. KeyError for an unknown document."""
+
+        def change() -> None:
+            row = self._documents.get(doc_id=document_id)
+            if row is None:
+                raise KeyError(document_id)
+            changes = fields(row)
+            if any(row.get(key) != value for key, value in changes.items()):  # else spare a write
+                self._documents.update(changes, doc_ids=[document_id])
+
+        if not self.read_only:
+            try:
+                self._mutate(change)
+                return
+            except ReadOnlyStore:
+                pass  # the file has just refused a write: keep the change in memory
+        with self._lock:
+            row = self._document_row(document_id)
+            if row is None:
+                raise KeyError(document_id)
+            self._unsaved[document_id] = Document({**row, **fields(row)}, doc_id=document_id)
 
     def _document_unsaved(self, article: Article, path: str) -> DocumentRecord:
         """``document_for`` when nothing can be written: the same record, kept in memory."""

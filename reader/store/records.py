@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .place_marks import parse_marks
+
 #: Version of the file layout; a file with a larger number was written by a newer ``reader``.
 SCHEMA_VERSION = 1
 
@@ -72,13 +74,15 @@ class DocumentRecord:
     created: str = ""
     #: When the article was finished (its end reached, or marked read); "" while it is not.
     read: str = ""
+    #: Place marks: letter -> offset (see :mod:`reader.store.place_marks`).
+    marks: Mapping[str, int] = field(default_factory=dict, hash=False)
 
     @property
     def is_read(self) -> bool:
         return bool(self.read)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "path": self.path,
             "title": self.title,
@@ -88,6 +92,9 @@ class DocumentRecord:
             "created": self.created,
             "read": self.read,
         }
+        if self.marks:  # a record without marks is written as before them
+            data["marks"] = dict(self.marks)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DocumentRecord:
@@ -102,6 +109,7 @@ class DocumentRecord:
             created=_str(data, "created", ""),
             # Added later than the rest: a value this version cannot read means "not read".
             read=data["read"] if isinstance(data.get("read"), str) else "",
+            marks=parse_marks(data.get("marks")),
         )
 
 

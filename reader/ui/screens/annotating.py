@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -92,6 +93,10 @@ def span_of_draft(draft: Draft, text: str) -> tuple[int, int] | None:
 
 class AnnotatingScreen(Screen[None]):
     """Highlights, notes, drafts, undo and redo for one article."""
+
+    BINDINGS = [
+        Binding("Y", "copy_notes", "Copy all highlights and notes", id="copy.notes", show=False),
+    ]
 
     def __init__(
         self,
@@ -383,6 +388,18 @@ class AnnotatingScreen(Screen[None]):
         if self.drafts is not None:
             self.drafts.discard(key)
 
+    def action_copy_notes(self) -> None:
+        """``Y``: every highlight and note, as Markdown, to the clipboard (OSC 52, like ``y``)."""
+        highlights = self.query_one(ArticleView).highlights
+        if self.document is None or not len(highlights):
+            self.notify("No highlights to copy", timeout=2)
+            return
+        from reader.ui.notes_copy import notes_markdown  # loaded with the first copy
+
+        self.app.copy_to_clipboard(notes_markdown(self.document, self.article.text, highlights))
+        n = len(highlights)
+        self.notify(f"Copied {n} highlight{'' if n == 1 else 's'}", timeout=2)
+
     def on_highlights_pane_chosen(self, event: HighlightsPane.Chosen) -> None:
         """To the highlight chosen in the highlights pane (built after the first frame)."""
         view = self.query_one(ArticleView)
@@ -390,7 +407,7 @@ class AnnotatingScreen(Screen[None]):
         if not placed.anchored:
             self.notify("This highlight's text is no longer in the article", timeout=3)
             return
-        view.move_to(placed.start)
+        view.jump_to(placed.start)
         view.focus()
         if placed.changed:
             self.notify(

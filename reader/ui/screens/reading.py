@@ -127,6 +127,9 @@ class ReadingScreen(AnnotatingScreen):
                 self.article,
                 caret_offset=self.start_at if self.start_at is not None else saved or None,
                 reading_width=config_of(self.app).reading_width,
+                # Opened at a match: '' goes back to where the reader had left the article.
+                came_from=(saved or 0) if self.start_at is not None else None,
+                marks=dict(self.document.marks) if self.document else None,
                 id="article",
             )
             yield SidePanel(self.article, id="side")
@@ -275,7 +278,7 @@ class ReadingScreen(AnnotatingScreen):
     def on_article_pane_paragraph_chosen(self, event: ArticlePane.ParagraphChosen) -> None:
         """To the paragraph chosen in the outline."""
         view = self.query_one(ArticleView)
-        view.move_to(event.offset)
+        view.jump_to(event.offset)
         view.focus()
 
     # -- searching -----------------------------------------------------------------------------
@@ -295,6 +298,7 @@ class ReadingScreen(AnnotatingScreen):
 
     @on(SearchBar.Submitted, "#search")
     def keep_search(self) -> None:
+        self.query_one(ArticleView).keep_search()
         self._close_search()
 
     @on(SearchBar.Cancelled, "#search")
@@ -336,7 +340,7 @@ class ReadingScreen(AnnotatingScreen):
         return True
 
     def action_back(self) -> None:
-        """Escape steps back: to the text, out of a selection, off lit-up marks, to the library."""
+        """Escape steps back: to the text, out of a selection, off lit-up spans, to the library."""
         view = self.query_one(ArticleView)
         if self.focused is not view:
             view.focus()
@@ -344,7 +348,7 @@ class ReadingScreen(AnnotatingScreen):
         if view.cancel_selection():
             return
         if view.matches:
-            view.clear_marks()
+            view.clear_lit()
             view.focus()
             return
         if not self.can_go_back:
@@ -379,6 +383,22 @@ class ReadingScreen(AnnotatingScreen):
             )
             return
         self.app.call_from_thread(lambda: self.app.show_refreshed(self, article, view.caret))
+
+    # -- marks ----------------------------------------------------------------------------------
+
+    @on(ArticleView.KeyPending)
+    def show_pending_key(self, event: ArticleView.KeyPending) -> None:
+        self.query_one(ReadingStatus).pending = event.prompt
+
+    @on(ArticleView.MarkSet)
+    def keep_mark(self, event: ArticleView.MarkSet) -> None:
+        """``m`` and a letter: written to the database off the UI thread, like the position."""
+        if self.document is not None:
+            self._write_mark(self.document.id, event.name, event.offset)
+
+    @work(thread=True, exit_on_error=False, group="marks", description="Saving the mark")
+    def _write_mark(self, document_id: str, name: str, offset: int) -> None:
+        self.store.save_mark(document_id, name, offset)
 
     # -- the reading position, and whether the article is read -----------------------------------
 

@@ -22,10 +22,12 @@ from reader.article import Article
 from reader.config import DEFAULT_READING_WIDTH
 from reader.ui import caret
 from reader.ui.highlighting import HighlightSet, Placed
-from reader.ui.marks import Marks
+from reader.ui.jumps import JumpBack
+from reader.ui.lit import LitSpans
 from reader.ui.paint import paint_line
 from reader.ui.search import find_all
 from reader.ui.typeahead import KeyHold, hold_keys
+from reader.ui.widgets.caret_jumps import CaretJumps
 from reader.ui.widgets.caret_motions import CaretMotions
 from reader.ui.wrap import Layout, Row
 
@@ -33,7 +35,7 @@ from reader.ui.wrap import Layout, Row
 GUTTER = 2
 
 
-class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(CaretJumps, CaretMotions, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one article; moves a caret through it by sentence, paragraph, word and page."""
 
     # inherit_bindings=False: ScrollView's own keys would scroll without moving the caret;
@@ -81,6 +83,16 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             "highlight_step(-1)",
             "Previous highlight",
             id="highlight.previous",
+            show=False,
+        ),
+        Binding("ctrl+o", "jump_back", "Jump back", id="jump.back", show=False),
+        Binding("m", "mark_set", "Set a mark (then a letter)", id="mark.set", show=False),
+        Binding(
+            "apostrophe",
+            "mark_go",
+            "Go to a mark (then a letter; '' jumps back)",
+            id="mark.go",
+            key_display="'",
             show=False,
         ),
     ]
@@ -143,8 +155,23 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
             self.selected = selected
             self.hold = hold
 
+    class MarkSet(Message):
+        """``m`` and a letter: the screen keeps the mark in the database."""
+
+        def __init__(self, name: str, offset: int) -> None:
+            super().__init__()
+            self.name = name
+            self.offset = offset
+
+    class KeyPending(Message):
+        """``m`` or ``'`` waits for its letter (``prompt``), or no longer does (``""``)."""
+
+        def __init__(self, prompt: str) -> None:
+            super().__init__()
+            self.prompt = prompt
+
     class MatchesChanged(Message):
-        """The marks (search matches or mentions) or the current one changed."""
+        """What is lit up (search matches or mentions) or the current one changed."""
 
         def __init__(self, query: str, current: int, count: int, kind: str = "search") -> None:
             super().__init__()
@@ -159,6 +186,8 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         *,
         caret_offset: int | None = None,
         reading_width: int = DEFAULT_READING_WIDTH,
+        came_from: int | None = None,
+        marks: dict[str, int] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -169,7 +198,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.reading_width = reading_width
         self._layout: Layout | None = None
         self._cutoff_row = -1
-        self.marks = Marks()
+        self.lit = LitSpans()
         self._search_origin = 0
         self._paging = False
         self._base_style: Style | None = None
@@ -177,6 +206,13 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         self.selection_anchor: int | None = None
         start = caret.first(article) if caret_offset is None else caret_offset
         self.set_reactive(ArticleView.caret, caret.clamp(article, start))
+        #: Where ``''`` goes back to; opened at a search match, ``came_from`` (the place
+        #: the reader had left) is the first.
+        self.jumps = JumpBack()
+        if came_from is not None:
+            self.jumps.jumped(caret.clamp(article, came_from), self.caret)
+        #: The place marks of ``m``/``'``: letter -> offset (clamped to the text when used).
+        self.place_marks: dict[str, int] = dict(marks or {})
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -270,10 +306,10 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         selection = self.selection()
         if selection is not None:
             layers.append((*selection, self.get_component_rich_style("article-view--selection")))
-        if self.marks:
+        if self.lit:
             match_style = self.get_component_rich_style("article-view--match")
             current_style = self.get_component_rich_style("article-view--match-current")
-            for m_start, m_end, current in self.marks.touching(start, end):
+            for m_start, m_end, current in self.lit.touching(start, end):
                 layers.append((m_start, m_end, current_style if current else match_style))
         if start <= self.caret < end:
             layers.append(
@@ -375,7 +411,7 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         if placed is None:
             self.notify("No more highlights this way", timeout=2)
             return
-        self.caret = placed.start
+        self.jump_to(placed.start)
 
     # -- caret --------------------------------------------------------------------------------
 
@@ -422,15 +458,15 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     def move_to(self, offset: int) -> None:
         self.caret = offset
 
-    # -- marks: search matches, or the mentions of an entity ----------------------------------
+    # -- lit spans: search matches, or the mentions of an entity --------------------------------
 
     def begin_search(self) -> None:
         self._search_origin = self.caret
 
     def search(self, query: str) -> None:
         """Mark every match of ``query`` and put the caret on the first one from the origin."""
-        self._set_marks(query, find_all(self.article, query), "search")
-        if not self.marks:
+        self._light(query, find_all(self.article, query), "search")
+        if not self.lit:
             self.caret = self._search_origin
 
     def cancel_search(self) -> None:
@@ -439,47 +475,55 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
     def show_mentions(self, label: str, spans: list[tuple[int, int]]) -> None:
         """Mark an entity's mentions, leaving the caret; ``n``/``N`` then step through them."""
         self._search_origin = self.caret
-        self._set_marks(label, sorted(spans), "mentions", jump=False)
+        self._light(label, sorted(spans), "mentions", jump=False)
 
-    def clear_marks(self) -> None:
-        self._set_marks("", [], "search", jump=False)
+    def clear_lit(self) -> None:
+        self._light("", [], "search", jump=False)
 
-    def _set_marks(
+    def _light(
         self, label: str, spans: list[tuple[int, int]], kind: str, *, jump: bool = True
     ) -> None:
-        self.marks = Marks(label, kind, spans)
-        if self.marks and jump:
-            self._go_to_match(self.marks.first_from(self._search_origin))
+        self.lit = LitSpans(label, kind, spans)
+        if self.lit and jump:
+            # As the query is typed the caret follows it; the jump is counted on Enter.
+            self._go_to_match(self.lit.first_from(self._search_origin), jump=False)
         else:
-            self.post_message(self.MatchesChanged(label, -1, len(self.marks.spans), kind))
+            self.post_message(self.MatchesChanged(label, -1, len(self.lit.spans), kind))
         self.refresh()
 
     def action_match(self, step: int) -> None:
-        if not self.marks:
-            if self.marks.label:
-                self.notify(f"No match for {self.marks.label!r}", severity="warning", markup=False)
+        if not self.lit:
+            if self.lit.label:
+                self.notify(f"No match for {self.lit.label!r}", severity="warning", markup=False)
             return
-        self._go_to_match(self.marks.step(self.caret, step))
+        self._go_to_match(self.lit.step(self.caret, step))
 
-    def _go_to_match(self, index: int) -> None:
-        marks = self.marks
-        previous, marks.current = marks.current, index
+    def keep_search(self) -> None:
+        """Enter in the search bar: the landing on the match is a jump from the origin."""
+        self.jumps.jumped(self._search_origin, self.caret)
+
+    def _go_to_match(self, index: int, *, jump: bool = True) -> None:
+        lit = self.lit
+        previous, lit.current = lit.current, index
         for changed in {previous, index}:
-            if 0 <= changed < len(marks.spans):
-                rows = self.layout_.rows_between(*marks.spans[changed])
+            if 0 <= changed < len(lit.spans):
+                rows = self.layout_.rows_between(*lit.spans[changed])
                 self.refresh_lines(rows.start, len(rows))
-        self.caret = marks.spans[index][0]
-        self.post_message(self.MatchesChanged(marks.label, index, len(marks.spans), marks.kind))
+        if jump:
+            self.jump_to(lit.spans[index][0])
+        else:
+            self.caret = lit.spans[index][0]
+        self.post_message(self.MatchesChanged(lit.label, index, len(lit.spans), lit.kind))
 
     # Read-only views used by the screen and the tests.
     @property
     def matches(self) -> list[tuple[int, int]]:
-        return self.marks.spans
+        return self.lit.spans
 
     @property
     def current_match(self) -> int:
-        return self.marks.current
+        return self.lit.current
 
     @property
     def query(self) -> str:
-        return self.marks.label
+        return self.lit.label

@@ -23,11 +23,13 @@ class CaretMotions:
     def action_word(self, step: int) -> None:
         self.caret = caret.word(self.article, self.caret, step)
 
+    # Start and end are jumps (``''`` comes back); the host's ``jump_to`` records them.
+
     def action_start(self) -> None:
-        self.caret = caret.first(self.article)
+        self.jump_to(caret.first(self.article))
 
     def action_end(self) -> None:
-        self.caret = caret.last(self.article)
+        self.jump_to(caret.last(self.article))
         self.scroll_end(animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:

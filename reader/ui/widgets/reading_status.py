@@ -25,6 +25,8 @@ class ReadingStatus(Widget):
 
     position: reactive[str] = reactive("")
     search: reactive[str] = reactive("")
+    #: What a key waits for (``m``'s letter), shown in place of the search count meanwhile.
+    pending: reactive[str] = reactive("")
 
     def __init__(self, label: str, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -33,7 +35,7 @@ class ReadingStatus(Widget):
     def render(self) -> Text:
         width = max(1, self.size.width)
         position = f" · {self.position}" if self.position else ""
-        search = inert_line(self.search)
+        search = inert_line(self.pending or self.search)
         room = width - cell_len(position)
         label_cells = cell_len(self.label)
         if search and label_cells + 1 + cell_len(search) > room:

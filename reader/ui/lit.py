@@ -1,5 +1,7 @@
 """What is lit up in the reading pane: search matches, an entity's mentions or a quote.
 
+(Not the marks of ``m``/``'``, which name places: see :mod:`reader.store.place_marks`.)
+
 Pure (no Textual): the spans in text order, which one is current, and the lookups the renderer
 and ``n``/``N`` need.
 """
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Marks:
+class LitSpans:
     """Spans lit up together under one label (a query, an entity's name)."""
 
     label: str = ""
