@@ -18,10 +18,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from reader.inert import inert, inert_line
+from reader.store.tags import format_tags, parse_tags
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: Characters of the highlighted passage shown above the note.
 PASSAGE_CHARS = 240
+
+__all__ = ["ConfirmDiscard", "NoteEditor", "NoteResult", "parse_tags"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,6 @@ class NoteResult:
 
     def as_args(self) -> tuple[str, tuple[str, ...]]:
         return self.note, self.tags
-
-
-def parse_tags(raw: str) -> tuple[str, ...]:
-    """``"politics, Russia  ,,"`` → ``("politics", "Russia")``; order kept, duplicates dropped."""
-    tags = (tag.strip() for tag in raw.replace(";", ",").split(","))
-    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
 class ConfirmDiscard(ModalScreen[bool]):
@@ -91,7 +88,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                 inert(self.original), id="note-text", soft_wrap=True, show_line_numbers=False
             )
             yield ReaderInput(
-                inert_line(", ".join(self.tags)),
+                inert_line(format_tags(self.tags)),
                 placeholder="tags, separated by commas",
                 id="note-tags",
             )
