@@ -1,5 +1,8 @@
 """The note editor: a typed dialog that returns the note and tags, or None when cancelled.
 
+``ctrl+e`` hands what is typed to the reader's own editor; what it leaves is saved as ``ctrl+s``
+saves, and if it fails the note editor stays open with the text as it was.
+
 The text is reported as it is typed (``DraftChanged``) so the screen can keep a draft on disk: a
 note survives a dropped SSH link. Escape on a changed, non-empty note asks before throwing it away.
 """
@@ -59,6 +62,10 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save note", id="note.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        # priority: the text area and the tags line take ctrl+e for "end of line".
+        Binding(
+            "ctrl+e", "external", "Edit in your editor", id="note_editor.external", priority=True
+        ),
     ]
 
     class DraftChanged(Message):
@@ -123,10 +130,20 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         """The note as typed so far (control characters made inert)."""
         return inert(self.query_one("#note-text", TextArea).text)
 
+    def typed_tags(self) -> tuple[str, ...]:
+        return parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
+
     def action_save(self) -> None:
-        note = self.typed().strip()
-        tags = parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
-        self.dismiss(NoteResult(note, tags))
+        self.dismiss(NoteResult(self.typed().strip(), self.typed_tags()))
+
+    def action_external(self) -> None:
+        """``ctrl+e``: what is typed, to the reader's own editor; saved when it comes back."""
+        from reader.ui.external_edit import edit_outside
+
+        kept = "the note is still here, unsaved"
+        edit = edit_outside(self.app, self.passage, self.typed(), self.typed_tags(), kept=kept)
+        if edit is not None:
+            self.dismiss(NoteResult(edit.note, edit.tags))
 
     def action_cancel(self) -> None:
         text = self.query_one("#note-text", TextArea).text.strip()
