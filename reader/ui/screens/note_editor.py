@@ -100,7 +100,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                 id="note-tags",
             )
             with Horizontal(id="note-buttons"):
-                yield Static(Text("ctrl+s saves · Esc cancels · tab moves to tags", style="dim"))
+                hint = "ctrl+s saves · Esc cancels · tab moves to tags · ctrl+e opens your editor"
+                yield Static(Text(hint, style="dim"))
                 yield Button("Save", id="note-save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
