@@ -87,8 +87,10 @@ def test_e_saves_what_the_editor_wrote(reader: Path, tmp_path: Path) -> None:
     with term:
         term.wait_for("tromso.txt · ¶ 1/2 · sentence 1/")
         term.send("E")
-        term.wait_for("Highlighted with a note")
-        # Back in the app, and it takes keys again.
+        screen = term.wait_for("Highlighted with a note")
+        # Back in the app, redrawn whole, and it takes keys again.
+        assert "Ferry crews in Tromsø ran the first winter" in screen
+        assert "Ingrid Halvorsen" in screen
         term.send("j")
         term.wait_for("sentence 2/")
         term.send("q")

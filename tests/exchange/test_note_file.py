@@ -178,3 +178,15 @@ def test_a_real_missing_command(tmp_path: Path) -> None:
     missing = str(tmp_path / "no-such-editor")
     with pytest.raises(EditFailed, match="Editor not found"):
         edit_note([missing], PASSAGE, "note", (), run)
+
+
+def test_the_note_file_and_the_editor_command_need_no_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.store.tags\n"
+        "import reader.exchange.external_editor, reader.exchange.note_file\n"
+        "assert 'textual' not in sys.modules, 'imported textual'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
