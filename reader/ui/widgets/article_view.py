@@ -120,10 +120,10 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         """The reader pressed an annotation key; the screen, which has the store, acts on it.
 
         ``kind`` is highlight, note, external (the note in the reader's own editor), delete,
-        color, undo or redo. ``start``/``end`` is the
-        selection (``selected``), else the focused sentence. Which highlight is under the
-        ``caret`` is decided when the change runs, on the highlights as stored by then.
-        ``hold`` keeps the keys typed after ``a`` for the note editor it opens.
+        color, undo or redo. ``start``/``end`` is the selection (``selected``), else the focused
+        sentence. Which highlight is under the ``caret`` is decided when the change runs, on the
+        highlights as stored by then. ``hold`` keeps the keys typed after ``a`` for the note
+        editor it opens (after ``E``, until the reader's own editor is done).
         """
 
         def __init__(
@@ -331,8 +331,9 @@ class ArticleView(CaretMotions, ScrollView, can_focus=True, inherit_bindings=Fal
         selection = self.selection()
         start, end = selection or self._focused_span()
         # The note editor opens after a write: what is typed meanwhile is meant for it.
-        # The same for the reader's own editor: keys typed before it starts are done after it.
-        hold = hold_keys(self, "note editor") if kind in ("note", "external") else None
+        # Keys typed before the reader's own editor starts wait until it is done.
+        holds = {"note": "note editor", "external": "your editor"}
+        hold = hold_keys(self, holds[kind]) if kind in holds else None
         if kind in ("highlight", "note", "external"):
             self._end_selection(start)
         self.post_message(
