@@ -124,3 +124,37 @@ def test_an_editor_that_fails_stores_nothing(reader: Path, tmp_path: Path) -> No
 
     assert editor.with_suffix(".seen").exists(), "the editor did not run"
     assert annotations(db) == []
+
+
+ASKING_EDITOR = """#!{python}
+import sys
+from pathlib import Path
+
+print("note? ", end="", flush=True)
+line = sys.stdin.readline()
+with Path(sys.argv[-1]).open("a", encoding="utf-8") as file:
+    file.write(line)
+"""
+
+
+def test_keys_typed_while_the_editor_runs_are_the_editors(reader: Path, tmp_path: Path) -> None:
+    editor = tmp_path / "asking"
+    editor.write_text(ASKING_EDITOR.format(python=sys.executable), encoding="utf-8")
+    editor.chmod(0o755)
+    term, db = run_e(reader, tmp_path, editor)
+    with term:
+        term.wait_for("tromso.txt · ¶ 1/2 · sentence 1/")
+        term.send("E")
+        term.wait_for("note?")
+        # j and k would move the caret in the app: here they are letters of the note.
+        term.send("jk typed in the editor\r")
+        screen = term.wait_for("Highlighted with a note")
+        assert "sentence 1/" in screen
+        term.send("j")
+        term.wait_for("sentence 2/")
+        term.send("q")
+        assert term.wait_exit(10) == 0
+        _assert_terminal_restored(term)
+
+    (record,) = annotations(db)
+    assert record["note"] == "jk typed in the editor"
