@@ -31,6 +31,7 @@ from reader.ui.typeahead import TYPED, KeyHold, TypeAhead
 # The screens are imported where they are first used, so that the first frame waits only for
 # the one it shows (the library does not need the reading screen, nor an article the library).
 if TYPE_CHECKING:
+    from reader.exchange.external_editor import Runner
     from reader.ui.screens.feeds import FeedsScreen
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor
@@ -89,6 +90,8 @@ class ReaderApp(App[None]):
         #: date; None (as in most tests) lists every file afresh and indexes nothing.
         self.index_file = index
         self.cursor_blink = cursor_blink
+        #: Runs the note editor (``E``) on a file; None: in the terminal, the app suspended.
+        self.run_editor: Runner | None = None
         self.drafts = DraftBox(store.path)
         self.store = store
         self.library_roots = library

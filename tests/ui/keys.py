@@ -6,7 +6,7 @@ from textual import events
 
 #: Key names for the characters the bursts use that are not their own name.
 NAMES = {" ": "space", ",": "comma", ".": "full_stop", "/": "slash", "'": "apostrophe"}
-CONTROL = {"ctrl+s": "\x13", "escape": "\x1b", "tab": "\t", "enter": "\r"}
+CONTROL = {"ctrl+s": "\x13", "ctrl+e": "\x05", "escape": "\x1b", "tab": "\t", "enter": "\r"}
 
 
 def key(name: str) -> events.Key:

@@ -8,7 +8,9 @@ changes made in another window.
 Every change runs off the UI thread, one at a time, in the order the keys were typed (a queue of
 jobs, each a worker): ``h`` then ``a`` typed together note the highlight ``h`` made, and ``u``
 right after ``ctrl+s`` undoes that note. A note for a sentence that is not highlighted yet is
-written only when it is saved: cancelling it leaves nothing behind.
+written only when it is saved: cancelling it leaves nothing behind. ``E`` picks its highlight as
+``a`` does and hands the note to the reader's own editor; what comes back is saved as ``ctrl+s``
+saves.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ DRAFT_DELAY = 0.4
 #: Draft keys of notes for a span that is not highlighted yet: ``span:START-END``.
 SPAN_DRAFT = "span:"
 #: Keys that change what is stored: refused at once on a read-only database.
-WRITING_KINDS = frozenset({"highlight", "note", "delete", "undo", "redo"})
+WRITING_KINDS = frozenset({"highlight", "note", "external", "delete", "undo", "redo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ class Done:
     message: str = ""
     severity: str = "information"
     edit: Editing | None = None
+    #: The note is edited in the reader's own editor rather than the note editor.
+    external: bool = False
     recovered: str | None = None
     recovered_tags: tuple[str, ...] | None = None
 
@@ -179,7 +183,9 @@ class AnnotatingScreen(Screen[None]):
             if done is not None:
                 if done.message:
                     self.notify(done.message, severity=done.severity, timeout=3, markup=False)
-                if done.edit is not None:
+                if done.edit is not None and done.external:
+                    self._edit_outside(done.edit)
+                elif done.edit is not None:
                     self._open_editor(done.edit, done.recovered, done.recovered_tags)
         finally:
             if hold is not None:
@@ -237,6 +243,7 @@ class AnnotatingScreen(Screen[None]):
         jobs: dict[str, Job] = {
             "highlight": lambda a: self._highlight(a, start, end),
             "note": lambda a: self._note(a, start, end, caret, selected),
+            "external": lambda a: self._note(a, start, end, caret, selected, external=True),
             "delete": lambda a: self._delete(a, start, end, caret, selected),
             "color": lambda a: self._recolor(a, start, end, caret, selected),
             "undo": lambda a: Done(a.undo()),
@@ -263,13 +270,21 @@ class AnnotatingScreen(Screen[None]):
         return Done("Already highlighted: a writes its note, x deletes it")
 
     @staticmethod
-    def _note(annotator: Annotator, start: int, end: int, caret: int, selected: bool) -> Done:
+    def _note(
+        annotator: Annotator,
+        start: int,
+        end: int,
+        caret: int,
+        selected: bool,
+        *,
+        external: bool = False,
+    ) -> Done:
         placed = annotator.target(start, end, caret, selected=selected)
         if placed is None:
             placed = annotator.same_span(start, end)
         if placed is None:
-            return Done(edit=Editing(None, start, end))
-        return Done(edit=Editing(placed.record, placed.start, placed.end))
+            return Done(edit=Editing(None, start, end), external=external)
+        return Done(edit=Editing(placed.record, placed.start, placed.end), external=external)
 
     @staticmethod
     def _delete(annotator: Annotator, start: int, end: int, caret: int, selected: bool) -> Done:
@@ -301,15 +316,35 @@ class AnnotatingScreen(Screen[None]):
         self._editing = editing
         self._draft_text = recovered
         record = editing.record
-        passage = (
-            record.target.quote.exact if record else self.article.text[editing.start : editing.end]
-        )
+        passage = self._passage(editing)
         note = recovered if recovered is not None else (record.note if record else "")
         tags = recovered_tags if recovered_tags is not None else (record.tags if record else ())
         from reader.ui.screens.note_editor import NoteEditor  # loaded with the first note
 
         editor = NoteEditor(passage, note, tags, recovered=recovered is not None)
         self.app.push_screen(editor, self._note_done)
+
+    def _passage(self, editing: Editing) -> str:
+        record = editing.record
+        return (
+            record.target.quote.exact if record else self.article.text[editing.start : editing.end]
+        )
+
+    def _edit_outside(self, editing: Editing) -> None:
+        """``E``: the note in the reader's own editor, then saved as the note editor saves it."""
+        if self._editing is not None:
+            return  # the note editor is open: it keeps the note (its ctrl+e hands it over)
+        from reader.ui.external_edit import edit_outside
+
+        record = editing.record
+        note, tags = (record.note, record.tags) if record else ("", ())
+        edit = edit_outside(self.app, self._passage(editing), note, tags, kept="nothing changed")
+        if edit is None:
+            return
+        if not edit.changed:
+            self.notify("Note unchanged", timeout=3)
+            return
+        self._enqueue(lambda a: self._save_note(a, editing, edit.note, edit.tags))
 
     def _note_done(self, result: NoteResult | None) -> None:
         with self._draft_lock:

@@ -1,5 +1,8 @@
 """The note editor: a typed dialog that returns the note and tags, or None when cancelled.
 
+``ctrl+e`` hands what is typed to the reader's own editor; what it leaves is saved as ``ctrl+s``
+saves, and if it fails the note editor stays open with the text as it was.
+
 The text is reported as it is typed (``DraftChanged``) so the screen can keep a draft on disk: a
 note survives a dropped SSH link. Escape on a changed, non-empty note asks before throwing it away.
 """
@@ -18,10 +21,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from reader.inert import inert, inert_line
+from reader.store.tags import format_tags, parse_tags
 from reader.ui.widgets.reader_input import ReaderInput
 
 #: Characters of the highlighted passage shown above the note.
 PASSAGE_CHARS = 240
+
+__all__ = ["ConfirmDiscard", "NoteEditor", "NoteResult", "parse_tags"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +37,6 @@ class NoteResult:
 
     def as_args(self) -> tuple[str, tuple[str, ...]]:
         return self.note, self.tags
-
-
-def parse_tags(raw: str) -> tuple[str, ...]:
-    """``"politics, Russia  ,,"`` → ``("politics", "Russia")``; order kept, duplicates dropped."""
-    tags = (tag.strip() for tag in raw.replace(";", ",").split(","))
-    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
 class ConfirmDiscard(ModalScreen[bool]):
@@ -62,6 +62,10 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save note", id="note.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        # priority: the text area and the tags line take ctrl+e for "end of line".
+        Binding(
+            "ctrl+e", "external", "Edit in your editor", id="note_editor.external", priority=True
+        ),
     ]
 
     class DraftChanged(Message):
@@ -91,12 +95,13 @@ class NoteEditor(ModalScreen[NoteResult | None]):
                 inert(self.original), id="note-text", soft_wrap=True, show_line_numbers=False
             )
             yield ReaderInput(
-                inert_line(", ".join(self.tags)),
+                inert_line(format_tags(self.tags)),
                 placeholder="tags, separated by commas",
                 id="note-tags",
             )
             with Horizontal(id="note-buttons"):
-                yield Static(Text("ctrl+s saves · Esc cancels · tab moves to tags", style="dim"))
+                hint = "ctrl+s saves · Esc cancels · tab moves to tags · ctrl+e opens your editor"
+                yield Static(Text(hint, style="dim"))
                 yield Button("Save", id="note-save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
@@ -126,10 +131,20 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         """The note as typed so far (control characters made inert)."""
         return inert(self.query_one("#note-text", TextArea).text)
 
+    def typed_tags(self) -> tuple[str, ...]:
+        return parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
+
     def action_save(self) -> None:
-        note = self.typed().strip()
-        tags = parse_tags(inert_line(self.query_one("#note-tags", ReaderInput).value))
-        self.dismiss(NoteResult(note, tags))
+        self.dismiss(NoteResult(self.typed().strip(), self.typed_tags()))
+
+    def action_external(self) -> None:
+        """``ctrl+e``: what is typed, to the reader's own editor; saved when it comes back."""
+        from reader.ui.external_edit import edit_outside
+
+        kept = "the note is still here, unsaved"
+        edit = edit_outside(self.app, self.passage, self.typed(), self.typed_tags(), kept=kept)
+        if edit is not None:
+            self.dismiss(NoteResult(edit.note, edit.tags))
 
     def action_cancel(self) -> None:
         text = self.query_one("#note-text", TextArea).text.strip()

@@ -67,6 +67,7 @@ class ArticleView(CaretJumps, CaretMotions, ScrollView, can_focus=True, inherit_
         Binding("y", "copy", "Copy", id="copy", show=False),
         Binding("h", "annotate('highlight')", "Highlight", id="highlight.add"),
         Binding("a", "annotate('note')", "Note", id="note.edit"),
+        Binding("E", "annotate('external')", "Note in your editor", id="note.external", show=False),
         Binding("x", "annotate('delete')", "Delete highlight", id="highlight.delete", show=False),
         Binding("c", "annotate('color')", "Change colour", id="highlight.color", show=False),
         Binding("u", "annotate('undo')", "Undo", id="undo", show=False),
@@ -131,10 +132,11 @@ class ArticleView(CaretJumps, CaretMotions, ScrollView, can_focus=True, inherit_
     class AnnotationAsked(Message):
         """The reader pressed an annotation key; the screen, which has the store, acts on it.
 
-        ``kind`` is highlight, note, delete, color, undo or redo. ``start``/``end`` is the
-        selection (``selected``), else the focused sentence. Which highlight is under the
-        ``caret`` is decided when the change runs, on the highlights as stored by then.
-        ``hold`` keeps the keys typed after ``a`` for the note editor it opens.
+        ``kind`` is highlight, note, external (the note in the reader's own editor), delete,
+        color, undo or redo. ``start``/``end`` is the selection (``selected``), else the focused
+        sentence. Which highlight is under the ``caret`` is decided when the change runs, on the
+        highlights as stored by then. ``hold`` keeps the keys typed after ``a`` for the note
+        editor it opens (after ``E``, until the reader's own editor is done).
         """
 
         def __init__(
@@ -376,8 +378,10 @@ class ArticleView(CaretJumps, CaretMotions, ScrollView, can_focus=True, inherit_
         selection = self.selection()
         start, end = selection or self._focused_span()
         # The note editor opens after a write: what is typed meanwhile is meant for it.
-        hold = hold_keys(self, "note editor") if kind == "note" else None
-        if kind in ("highlight", "note"):
+        # Keys typed before the reader's own editor starts wait until it is done.
+        holds = {"note": "note editor", "external": "your editor"}
+        hold = hold_keys(self, holds[kind]) if kind in holds else None
+        if kind in ("highlight", "note", "external"):
             self._end_selection(start)
         self.post_message(
             self.AnnotationAsked(
