@@ -284,8 +284,11 @@ def _under_condition(under: list[Path]) -> tuple[str, list[object]]:
     for root in under:
         text = str(Path(os.path.abspath(root)))
         prefix = text.rstrip(os.sep) + os.sep
-        parts.append("(a.path = ? OR substr(a.path, 1, ?) = ?)")
-        args += [text, len(prefix), prefix]
+        # Every path that starts with "root/" sorts between "root/" and "root0" ("0" comes
+        # right after the separator), so the index on the paths answers without a full scan.
+        past = prefix[:-1] + chr(ord(os.sep) + 1)
+        parts.append("(a.path = ? OR (a.path > ? AND a.path < ?))")
+        args += [text, prefix, past]
     return "(" + " OR ".join(parts) + ")", args
 
 

@@ -288,14 +288,9 @@ class ReaderApp(App[None]):
         typed if it cannot be opened.
         """
         try:
-            try:
-                article = load_article(path)
-            except ArticleError as error:
-                self.call_from_thread(
-                    self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
-                )
-                return
-            self._open(article, offset)
+            article = self._read_or_say(path)
+            if article is not None:
+                self._open(article, offset)
         finally:
             if hold is not None:
                 hold.release()
@@ -313,6 +308,16 @@ class ReaderApp(App[None]):
         finally:
             if hold is not None:
                 hold.release()
+
+    def _read_or_say(self, path: str) -> Article | None:
+        """On a worker thread: the article at ``path``, or None once a notification says why."""
+        try:
+            return load_article(path)
+        except ArticleError as error:
+            self.call_from_thread(
+                self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
+            )
+            return None
 
     def _open(self, article: Article, offset: int | None = None) -> None:
         """On a worker thread: find the article's record (and saved place), then show it."""
@@ -405,15 +410,10 @@ class ReaderApp(App[None]):
         try:
             if pending is not None:
                 self.store.save_position(*pending)
-            try:
-                article = load_article(path)
-            except ArticleError as error:
-                self.call_from_thread(
-                    self.notify, inert_line(str(error)), severity="error", markup=False, timeout=8
-                )
-                return
-            document = self.store.document_for(article)
-            self.call_from_thread(self._swap_reading, old, article, document)
+            article = self._read_or_say(path)
+            if article is not None:
+                document = self.store.document_for(article)
+                self.call_from_thread(self._swap_reading, old, article, document)
         finally:
             hold.release()
 

@@ -115,7 +115,7 @@ def test_hostile_article_and_file_names_in_the_library_and_the_reading_pane(
     (library / "a[").mkdir(parents=True)
     (library / "a[" / "b]c.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     (library / f"{ESC}]0;pwned-title\x07[@click=app.quit]x.txt").write_text(
-        " date 2025-05-06 CORK, Ireland (AP) — A second article about [bold]the[/bold] pier.",
+        " date 2025-05-06 CORK, Ireland (AP) — More on [bold]the[/bold] pier.",
         encoding="utf-8",
     )
     db = tmp_path / "db.json"
@@ -130,7 +130,7 @@ def test_hostile_article_and_file_names_in_the_library_and_the_reading_pane(
         # A click on a title with markup in it is a click on that row, nothing more: the row
         # under the cursor opens, its title shown as written (and the app has not quit).
         _mouse_click(term, screen, "[bold]the[/bold]")
-        term.wait_for("A second article about [bold]the[/bold] pier.")
+        term.wait_for("More on [bold]the[/bold] pier.")
         term.wait_for("· ¶ 1/1 · sentence 1/1")
         term.send("\x1b")  # back to the library
         term.wait_until(lambda s: "2 of 2 articles" in s, what="the library again")

@@ -18,6 +18,7 @@ class Tables(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.highlighted: list[tuple[str, int]] = []
+        self.selected: list[tuple[str, int]] = []
 
     def compose(self) -> ComposeResult:
         yield ArticleTable(id="fast", cursor_type="row")
@@ -30,6 +31,9 @@ class Tables(App[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.highlighted.append((event.data_table.id or "", event.cursor_row))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.selected.append((event.data_table.id or "", event.cursor_row))
 
 
 async def test_add_many_gives_the_rows_add_row_gives() -> None:
@@ -86,3 +90,17 @@ async def test_cells_are_made_when_a_row_is_first_drawn_or_read() -> None:
         with pytest.raises(ValueError):
             fast.add_many([("/news/x.txt", lambda: [Text("a"), Text("b"), Text("c")])])
             fast.get_row_at(fast.row_count - 1)
+
+
+async def test_a_click_on_any_cell_of_the_cursor_row_selects_it() -> None:
+    app = Tables()
+    async with app.run_test(size=(80, 30)) as pilot:
+        fast = app.query_one("#fast", ArticleTable)
+        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[:3])
+        await pilot.pause()
+        await pilot.click(fast, offset=(24, 1))  # the words of the first row, not its title
+        await pilot.pause()
+        assert app.selected == [("fast", 0)]
+        await pilot.click(fast, offset=(3, 2))  # another row: the cursor moves there
+        await pilot.pause()
+        assert app.selected == [("fast", 0)] and fast.cursor_row == 1

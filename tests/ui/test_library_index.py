@@ -119,3 +119,61 @@ async def test_the_filter_searches_the_text_and_enter_opens_at_the_match(
         assert isinstance(app.screen, ReadingScreen)
         view = app.screen.query_one(ArticleView)
         assert app.screen.article.text[view.caret :].startswith("sleep better")
+
+
+async def test_an_indexed_folder_is_listed_at_once_then_checked_for_changes(
+    store: AnnotationStore, tmp_path: Path, monkeypatch
+) -> None:
+    """Every row comes from the index before the folders are walked; what the walk then finds
+    (a file added, one changed, one gone) changes the list once, at the end."""
+    import threading
+    import time
+
+    import reader.ui.screens.library as library_module
+    from reader.article import summarize
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(INDEX_AFTER + 2):
+        (news / f"k-{n:02d}.txt").write_text(KELLER.replace("Monday", f"day {n}"), encoding="utf-8")
+    (news / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    index = tmp_path / "index.sqlite3"
+    conn = connect(index)
+    update(conn, [news])
+    (indexed_hash,) = conn.execute(
+        "SELECT hash FROM articles WHERE path = ?", (str(news / "harbour.txt"),)
+    ).fetchone()
+    conn.close()
+    (news / "k-00.txt").unlink()
+    (news / "harbour.txt").write_text(HARBOUR.replace("Marie Olsen", "Jon Berg"), encoding="utf-8")
+    os.utime(news / "harbour.txt", ns=(1, 1))
+    (news / "new.txt").write_text(KELLER_AGAIN, encoding="utf-8")
+    release = threading.Event()
+
+    def held_summarize(path: Path):
+        release.wait(timeout=10)  # the walk reads the first changed file only when let go
+        return summarize(path)
+
+    monkeypatch.setattr(library_module, "summarize", held_summarize)
+    app = make_app(store, library=[news], index=index, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        deadline = time.monotonic() + 10
+        while not (isinstance(app.screen, LibraryScreen) and app.screen.checking):
+            assert time.monotonic() < deadline, "the index's rows never came"
+            await pilot.pause(0.01)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert table.row_count == INDEX_AFTER + 3  # as indexed, the gone file still there
+        assert "looking for changes" in str(screen.query_one("#library-status").render())
+        release.set()
+        await settle(pilot)
+        assert not screen.checking and not screen.scanning
+        names = {Path(path).name for path in screen.ordered_paths()}
+        assert "k-00.txt" not in names and "new.txt" in names
+        assert table.row_count == INDEX_AFTER + 3
+        harbour = next(e for e in screen.entries if e.summary.path.endswith("harbour.txt"))
+        assert harbour.summary.content_hash == summarize(news / "harbour.txt").content_hash
+        assert harbour.summary.content_hash != indexed_hash  # the changed file, read again
+        assert "looking for changes" not in str(screen.query_one("#library-status").render())
+    rows = sqlite3.connect(index).execute("SELECT path FROM articles").fetchall()
+    assert {Path(p).name for (p,) in rows} == names  # and the index has caught up

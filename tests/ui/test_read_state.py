@@ -55,7 +55,7 @@ async def test_new_until_opened_unread_until_the_end_then_read(
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("escape")
         await settled(pilot)
-        assert states(table)["Porto, Portugal"] == "○"
+        assert states(table)["Porto, Portugal"] == "…"
         assert "2 new · 1 unread" in title_line(library)
         # Opened again and read to the end: read.
         await pilot.press("enter")
@@ -99,7 +99,7 @@ async def test_m_marks_read_and_unread_and_u_lists_only_what_is_not_read(
         assert table.row_count == 3
         await pilot.press("m")  # read again: not read any more
         await settled(pilot)
-        assert states(table)["Porto, Portugal"] == "○"
+        assert states(table)["Porto, Portugal"] == "…"
     reopened = store.document_by_path(str(tmp_path / "c" / "deep" / "ferry.txt"))
     assert reopened is not None and not reopened.is_read
 

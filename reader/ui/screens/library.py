@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,8 +48,8 @@ HINT_SECONDS = 2.0
 
 #: Read states: never opened; opened but its end not reached; finished (or marked read).
 NEW, UNREAD, READ = "new", "unread", "read"
-#: The mark in the state column: the glyphs are in every terminal font (code page 437 too).
-STATE_MARKS = {NEW: "•", UNREAD: "○", READ: " "}
+#: The mark in the state column (new; opened, not finished): glyphs every console font has.
+STATE_MARKS = {NEW: "•", UNREAD: "…", READ: " "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,34 @@ def _from_index(
     return replace(kept[2], path=os.fspath(path))
 
 
+class Documents:
+    """What the database knows of the articles listed: their highlights and read state.
+
+    Looked up by path as the index and the walk give it (absolute); a path not found that way
+    is resolved (symlinks) only when a known article has its file name, so that a library of
+    100,000 articles never opened costs no resolving at all.
+    """
+
+    def __init__(self, store: AnnotationStore) -> None:
+        self._by_path = {doc.path: doc for doc in store.documents()}
+        self._names = {os.path.basename(path) for path in self._by_path}
+        self._counts = store.annotation_counts()
+
+    def entries(self, summaries: Iterable[ArticleSummary]) -> list[Entry]:
+        by_path, names, counts = self._by_path, self._names, self._counts
+        out = []
+        for summary in summaries:
+            path = summary.path
+            doc = by_path.get(path) if by_path else None
+            if doc is None and os.path.basename(path) in names:
+                doc = by_path.get(os.path.realpath(path))
+            if doc is None:
+                out.append(Entry(summary, 0, NEW))
+            else:
+                out.append(Entry(summary, counts.get(doc.id, 0), READ if doc.is_read else UNREAD))
+        return out
+
+
 class LibraryScreen(FilteredListScreen):
     """A sortable, filterable table of articles; Enter opens one.
 
@@ -166,7 +194,7 @@ class LibraryScreen(FilteredListScreen):
         Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("O", "reverse", "Reverse", id="library.reverse", show=False),
-        Binding("u", "unread_only", "Unread only", id="library.unread_only"),
+        Binding("u", "unread_only", "Unread only", id="library.unread_only", show=False),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle_read", show=False),
         Binding("g", "to_row('first')", "First article", id="library.first", show=False),
         Binding("G", "to_row('last')", "Last article", id="library.last", show=False),
@@ -174,13 +202,26 @@ class LibraryScreen(FilteredListScreen):
     ]
 
     class Found(Message):
-        """A batch of articles from the scanning worker."""
+        """A batch of articles from the scanning worker (an article already listed comes
+        again when its file changed)."""
 
-        def __init__(self, entries: list[Entry], problems: list[str], done: bool) -> None:
+        def __init__(
+            self,
+            entries: list[Entry],
+            problems: list[str],
+            done: bool,
+            *,
+            listed: bool = False,
+            removed: list[str] | None = None,
+        ) -> None:
             super().__init__()
             self.entries = entries
             self.problems = problems
             self.done = done
+            #: Every article the index holds: the whole list at once, before the check.
+            self.listed = listed
+            #: Articles listed that are no longer on disk.
+            self.removed = removed or []
 
     class Opened(Message):
         """The reader asked to open this article."""
@@ -212,6 +253,8 @@ class LibraryScreen(FilteredListScreen):
         self.entries: list[Entry] = []
         self.problems: list[str] = []
         self.scanning = True
+        #: Listed from the index, the folders still being looked through for changes.
+        self.checking = False
         #: The sort the reader chose with ``o``; None until then (date, or title when undated).
         self.sort_by: str | None = None
         self.sort_reverse = False
@@ -284,10 +327,52 @@ class LibraryScreen(FilteredListScreen):
         description="Scanning for articles",
     )
     def scan(self) -> None:
-        """Walk the folders, summarising each article, and send rows up in timed batches."""
-        worker_started = time.monotonic()
-        known = {doc.path: doc for doc in self.store.documents()}
-        counts = self.store.annotation_counts()
+        """List the articles: at once from the index when it knows the folders (then look for
+        what changed on disk), else by walking the folders and summarising each file; rows go
+        up in timed batches."""
+        self._documents = Documents(self.store)
+        indexed = self._indexed() if self.index is not None and self.index.exists() else {}
+        if indexed:
+            self._list_then_check(indexed)
+        else:
+            self._walk_and_read()
+
+    def _list_then_check(self, indexed: dict[str, tuple[int, int, ArticleSummary]]) -> None:
+        """Every article the index holds, listed in one go; then the folders walked for files
+        added, changed or removed since, which come up together as changes to the list (one
+        refill of the table, not one per batch)."""
+        entries = self._documents.entries(summary for _, _, summary in indexed.values())
+        self.post_message(self.Found(entries, [], done=False, listed=True))
+        found: list[Entry] = []
+        problems: list[str] = []
+        unchanged = 0
+
+        def report(path: str, problem: str) -> None:
+            problems.append(f"{path}: {problem}")
+
+        seen: set[str] = set()
+        for root in self.roots:
+            files = [root] if root.is_file() else iter_article_files(root, on_error=report)
+            for path in files:
+                absolute = os.path.abspath(path)
+                seen.add(absolute)
+                if _from_index(indexed, path) is not None:
+                    unchanged += 1
+                    continue
+                try:
+                    summary = replace(summarize(path), path=absolute)
+                except ArticleError as error:
+                    problems.append(str(error))
+                    continue
+                found.extend(self._documents.entries([summary]))
+        gone = [path for path in indexed if path not in seen]
+        self._index_behind = bool(gone) or unchanged != len(indexed) or bool(found)
+        self.post_message(self.Found(found, problems, done=True, removed=gone))
+
+    def _walk_and_read(self) -> None:
+        """Walk the folders, summarising each article; past a few files, rows of files the
+        index holds unchanged come from it."""
+        known = self._documents
         # The index is read once the folders prove larger than a few files: for a handful,
         # reading them is quicker than opening it.
         indexed: dict[str, tuple[int, int, ArticleSummary]] | None = None
@@ -296,7 +381,7 @@ class LibraryScreen(FilteredListScreen):
         used = 0  # files whose row came from the index, or that it holds as they are
         batch: list[Entry] = []
         problems: list[str] = []
-        last_sent = worker_started
+        last_sent = time.monotonic()
         sent = False
 
         def report(path: str, problem: str) -> None:
@@ -323,12 +408,7 @@ class LibraryScreen(FilteredListScreen):
                     except ArticleError as error:
                         problems.append(str(error))
                         continue
-                doc = known.get(str(Path(summary.path).resolve()))
-                if doc is None:
-                    batch.append(Entry(summary, 0, NEW))
-                else:
-                    state = READ if doc.is_read else UNREAD
-                    batch.append(Entry(summary, counts.get(doc.id, 0), state))
+                batch.extend(known.entries([summary]))
                 # The first rows soon, the rest in fewer, larger batches: every batch is a
                 # repaint of the table, and repaints take the time the scan needs.
                 if time.monotonic() - last_sent >= (LATER_BATCH_SECONDS if sent else BATCH_SECONDS):
@@ -380,13 +460,27 @@ class LibraryScreen(FilteredListScreen):
 
     @on(Found)
     def add_found(self, event: Found) -> None:
-        self.entries.extend(event.entries)
         self.problems.extend(event.problems)
+        # Listed from the index already: this is what the look through the folders found.
+        checked = self.checking
+        changed = False
+        if event.listed:
+            self.entries = list(event.entries)
+            self.checking = True
+        elif checked:
+            changed = self._apply_changes(event.entries, event.removed)
+        else:
+            self.entries.extend(event.entries)
         if event.done:
-            self.scanning = False
+            self.scanning = self.checking = False
             if self._index_behind:
                 self.index_in_background()
-        if self._fit_columns() or event.done:
+        if event.listed or changed:
+            self._fit_columns()
+            self._rebuild()
+        elif checked:
+            pass  # nothing changed on disk: the list shown stands
+        elif self._fit_columns() or event.done:
             # A column came or went (or the scan is over): every row again, sorted.
             self._rebuild()
         else:
@@ -405,13 +499,33 @@ class LibraryScreen(FilteredListScreen):
             )
         self._show_status()
 
+    def _apply_changes(self, entries: list[Entry], removed: list[str]) -> bool:
+        """Files added or changed since they were indexed, and files gone, into the list;
+        False when there were none."""
+        if not entries and not removed:
+            return False
+        fresh = {entry.summary.path: entry for entry in entries}
+        gone = set(removed)
+        kept = [
+            fresh.pop(entry.summary.path, entry)
+            for entry in self.entries
+            if entry.summary.path not in gone
+        ]
+        self.entries = kept + list(fresh.values())
+        return True
+
     def _show_status(self) -> None:
         self._show_title()
         shown = self.query_one(DataTable).row_count
         label = self.sort_label()
         _, newest_first = SORTS[label]
         direction = "↓" if newest_first != self.sort_reverse else "↑"
-        if self.scanning:
+        if self.checking:
+            text = (
+                f"{shown:,} of {len(self.entries):,} articles · sorted by {label} {direction}"
+                " · looking for changes…"
+            )
+        elif self.scanning:
             text = f"Scanning… {len(self.entries):,} articles found"
         elif not self.entries:
             text = "No articles found (looked for .txt, .md, .html files)"

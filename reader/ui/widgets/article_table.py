@@ -16,6 +16,8 @@ from itertools import zip_longest
 from typing import Any
 
 from rich.text import Text
+from textual import events
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import DuplicateKey, Row, RowKey
@@ -83,3 +85,16 @@ class ArticleTable(DataTable):
         self.virtual_size = Size(
             width + self._row_label_column_width, self._total_row_height + header
         )
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click anywhere on the row under the cursor opens it, as Enter does.
+
+        DataTable selects only on a click on the very cell the cursor is at; with a row
+        cursor the reader sees the whole row as one thing, so the clicked cell becomes the
+        cursor's before DataTable's own handler (called next, up the class tree) compares.
+        """
+        meta = event.style.meta
+        row, column = meta.get("row"), meta.get("column")
+        on_cursor_row = self.cursor_type == "row" and row == self.cursor_row
+        if on_cursor_row and isinstance(column, int) and 0 <= column != self.cursor_column:
+            self.cursor_coordinate = Coordinate(self.cursor_row, column)
