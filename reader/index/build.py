@@ -22,7 +22,7 @@ from typing import Any
 from reader.article import ArticleError, iter_article_files, load_article
 from reader.article.decode import decode_bytes
 from reader.article.load import content_hash, read_source
-from reader.index.names import name_key
+from reader.index.names import name_key, surname_of
 
 #: Articles written per transaction.
 BATCH = 50
@@ -273,20 +273,22 @@ def _store(conn: sqlite3.Connection, batch: list[dict[str, Any]]) -> None:
             "INSERT INTO texts (rowid, title, body) VALUES (?, ?, ?)",
             (article, item["title"], item["body"]),
         )
+        keys = [name_key(e["name"]) for e in report["entities"]]
         conn.executemany(
-            "INSERT INTO entities (article, name, key, type, aliases, mentions, first)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entities (article, name, key, type, aliases, mentions, first, surname)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article,
                     e["name"],
-                    name_key(e["name"]),
+                    key,
                     e["type"],
                     json.dumps(e["aliases"], ensure_ascii=False),
                     len(e["mentions"]),
                     e["mentions"][0]["start"] if e["mentions"] else 0,
+                    surname_of(key, e["type"]),
                 )
-                for e in report["entities"]
+                for e, key in zip(report["entities"], keys, strict=True)
             ],
         )
         conn.executemany(

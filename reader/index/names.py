@@ -19,3 +19,12 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _NOT_WORD.sub(" ", folded.casefold()).strip()
+
+
+def surname_of(key: str, kind: str) -> str | None:
+    """The last word of a person's key of two words or more (what a surname said alone
+    matches); None for anything else."""
+    if kind != "PERSON":
+        return None
+    head, _, last = key.rpartition(" ")
+    return last if head else None

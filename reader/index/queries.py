@@ -175,10 +175,7 @@ def _known(conn: sqlite3.Connection, key: str) -> bool:
 
 
 def _people_with_surname(conn: sqlite3.Connection, surname: str) -> set[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT key FROM entities WHERE type = 'PERSON' AND key LIKE ? ESCAPE '\\'",
-        ("% " + surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
-    )
+    rows = conn.execute("SELECT DISTINCT key FROM entities WHERE surname = ?", (surname,))
     return {row[0] for row in rows}
 
 
