@@ -41,6 +41,10 @@ CREATE TABLE articles (
     -- what ``reader extract`` prints for it, as zlib-compressed JSON
     report BLOB NOT NULL
 );
+-- what the library lists, in an index of its own: a folder's rows are read from it alone,
+-- without the pages of the reports
+CREATE INDEX articles_listed
+    ON articles(path, size, mtime_ns, title, date, dateline, words, hash, format, site);
 CREATE TABLE entities (
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name TEXT NOT NULL,

@@ -303,9 +303,18 @@ def summaries(
         f" a.format, a.site FROM articles a{where}",
         args,
     )
+    # Once per row of a library of 100,000: datelines and dates repeat, so each is worked
+    # out once.
+    places: dict[str | None, str | None] = {}
+    dates: dict[str | None, _dt.date | None] = {None: None, "": None}
     for path, size, mtime_ns, title, date, dateline, words, digest, fmt, site in rows:
-        when = _dt.date.fromisoformat(date) if date else None
-        summary = ArticleSummary(path, title, when, place_of(dateline), words, digest, fmt, site)
+        when = dates.get(date, False)
+        if when is False:
+            when = dates[date] = _dt.date.fromisoformat(date)
+        place = places.get(dateline, False)
+        if place is False:
+            place = places[dateline] = place_of(dateline)
+        summary = ArticleSummary(path, title, when, place, words, digest, fmt, site)  # type: ignore[arg-type]
         out[path] = (size, mtime_ns, summary)
     return out
 

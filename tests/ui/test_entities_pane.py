@@ -15,6 +15,7 @@ from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.reading_status import ReadingStatus
 from reader.ui.widgets.side_panel import SidePanel
 from tests.ui.screen_text import read_as_text, region_rows
+from tests.ui.waiting import settled
 
 STORY = (
     " date 2025-03-14 TROMSØ, Norway (AP) — Norwegian Fisheries Minister Astrid Vollan said on "
@@ -27,8 +28,7 @@ STORY = (
 
 
 async def ready(pilot) -> tuple[ArticleView, EntitiesPane]:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, ReadingScreen)
     return screen.query_one(ArticleView), screen.query_one(EntitiesPane)

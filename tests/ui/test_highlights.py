@@ -15,11 +15,11 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.highlights_pane import HighlightsPane
 from tests.ui.articles import short_article
+from tests.ui.waiting import settled
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def press(pilot, *keys: str) -> None:

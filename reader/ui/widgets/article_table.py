@@ -60,14 +60,22 @@ class ArticleTable(DataTable):
         refill), and each row's cells made only when first drawn or read."""
         was_empty = self.row_count == 0
         columns = [column.key for column in self.ordered_columns]
+        # What add_row does, minus what a row of fixed height under fixed widths never
+        # needs: measuring (``_new_rows``, unless a column sizes itself).
+        measured = any(column.auto_width for column in self.columns.values())
+        data, table_rows, new_rows = self._data, self.rows, self._new_rows
+        locations = self._row_locations
+        index = len(table_rows)
         for key, make in rows:
             row_key = RowKey(key)
-            if row_key in self._row_locations:
+            if row_key in table_rows:
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            self._row_locations[row_key] = self.row_count
-            self._data[row_key] = LazyCells(columns, make)
-            self.rows[row_key] = Row(row_key, 1, None, False)
-            self._new_rows.add(row_key)
+            locations[row_key] = index
+            data[row_key] = LazyCells(columns, make)
+            table_rows[row_key] = Row(row_key, 1, None, False)
+            if measured:
+                new_rows.add(row_key)
+            index += 1
         self._require_update_dimensions = True
         self.cursor_coordinate = self.cursor_coordinate
         visible_cursor = self.show_cursor and self.cursor_type != "none"
