@@ -41,7 +41,7 @@ async def test_add_many_gives_the_rows_add_row_gives() -> None:
     async with app.run_test(size=(80, 30)) as pilot:
         fast = app.query_one("#fast", ArticleTable)
         plain = app.query_one("#plain", DataTable)
-        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS)
+        fast.add_many(ROWS, list)
         for key, cells in ROWS:
             plain.add_row(*cells, key=key)
         await pilot.pause()
@@ -61,25 +61,22 @@ async def test_add_many_refuses_a_key_twice() -> None:
     app = Tables()
     async with app.run_test(size=(80, 30)):
         fast = app.query_one("#fast", ArticleTable)
-        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[:2])
+        fast.add_many(ROWS[:2], list)
         with pytest.raises(DuplicateKey):
-            fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[1:2])
+            fast.add_many(ROWS[1:2], list)
 
 
 async def test_cells_are_made_when_a_row_is_first_drawn_or_read() -> None:
     app = Tables()
     made: list[int] = []
 
-    def maker(n: int):
-        def make() -> list[Text]:
-            made.append(n)
-            return [Text(f"Title {n}"), Text(str(n))]
-
-        return make
+    def make(n: int) -> list[Text]:
+        made.append(n)
+        return [Text(f"Title {n}"), Text(str(n))]
 
     async with app.run_test(size=(80, 30)) as pilot:
         fast = app.query_one("#fast", ArticleTable)
-        fast.add_many((f"/news/{n:04d}.txt", maker(n)) for n in range(2000))
+        fast.add_many(((f"/news/{n:04d}.txt", n) for n in range(2000)), make)
         await pilot.pause()
         # Drawn: the rows on the screen (30 lines at most, shared by the two tables).
         assert 0 < len(made) <= 30 and max(made) < 30
@@ -88,7 +85,7 @@ async def test_cells_are_made_when_a_row_is_first_drawn_or_read() -> None:
         assert made.count(1500) == 1 and fast.get_cell("/news/1500.txt", "words") == Text("1500")
         assert made.count(1500) == 1  # made once, kept
         with pytest.raises(ValueError):
-            fast.add_many([("/news/x.txt", lambda: [Text("a"), Text("b"), Text("c")])])
+            fast.add_many([("/news/x.txt", 0)], lambda _: [Text("a"), Text("b"), Text("c")])
             fast.get_row_at(fast.row_count - 1)
 
 
@@ -96,7 +93,7 @@ async def test_a_click_on_any_cell_of_the_cursor_row_selects_it() -> None:
     app = Tables()
     async with app.run_test(size=(80, 30)) as pilot:
         fast = app.query_one("#fast", ArticleTable)
-        fast.add_many((key, lambda cells=cells: cells) for key, cells in ROWS[:3])
+        fast.add_many(ROWS[:3], list)
         await pilot.pause()
         await pilot.click(fast, offset=(24, 1))  # the words of the first row, not its title
         await pilot.pause()
@@ -104,3 +101,23 @@ async def test_a_click_on_any_cell_of_the_cursor_row_selects_it() -> None:
         await pilot.click(fast, offset=(3, 2))  # another row: the cursor moves there
         await pilot.pause()
         assert app.selected == [("fast", 0)] and fast.cursor_row == 1
+
+
+async def test_rows_keep_their_order_after_a_sort_and_a_refill() -> None:
+    app = Tables()
+    async with app.run_test(size=(80, 30)) as pilot:
+        fast = app.query_one("#fast", ArticleTable)
+        fast.add_many(ROWS[:5], list)
+        fast.sort("words", key=lambda words: int(str(words).replace(",", "")), reverse=True)
+        await pilot.pause()
+        assert fast.ordered_rows[0].key.value == "/news/004.txt"
+        fast.add_many(ROWS[5:7], list)  # after a sort: in the sorted order, then the new ones
+        assert [row.key.value for row in fast.ordered_rows][-2:] == [
+            "/news/005.txt",
+            "/news/006.txt",
+        ]
+        assert fast.ordered_rows[0].key.value == "/news/004.txt"
+        assert str(fast.get_row_at(0)[0]) == "Title 4"
+        fast.clear()
+        fast.add_many(ROWS[:3], list)
+        assert [row.key.value for row in fast.ordered_rows] == [k for k, _ in ROWS[:3]]
