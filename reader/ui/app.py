@@ -431,7 +431,7 @@ class ReaderApp(App[None]):
     @work(thread=True, exit_on_error=False, group="counts", description="Counting highlights")
     def _refresh_count(self, library: LibraryScreen, source: str) -> None:
         """The article's row after reading it: its highlights, and whether it is read now."""
-        from reader.ui.screens.library import READ, UNREAD
+        from reader.ui.library_rows import READ, UNREAD
 
         document = self.store.document_by_path(str(Path(source).resolve()))
         if document is not None:

@@ -279,7 +279,7 @@ def write_numbered_library(folder: Path, date_of: Callable[[int], str]) -> None:
 def hold_the_scan(monkeypatch, at: int) -> threading.Event:
     """Articles go up to the table one by one, and the scan waits at the ``at``-th file until
     the event returned is set."""
-    import reader.ui.screens.library as library_module
+    import reader.ui.library_scan as scan_module
     from reader.article import summarize
 
     release = threading.Event()
@@ -292,9 +292,9 @@ def hold_the_scan(monkeypatch, at: int) -> threading.Event:
             release.wait(timeout=10)
         return summarize(path)
 
-    monkeypatch.setattr(library_module, "summarize", held_summarize)
-    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
-    monkeypatch.setattr(library_module, "LATER_BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(scan_module, "summarize", held_summarize)
+    monkeypatch.setattr(scan_module, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(scan_module, "LATER_BATCH_SECONDS", 0.0)
     return release
 
 

@@ -12,7 +12,8 @@ from textual.widgets import DataTable
 from reader.index import connect, update
 from reader.store import AnnotationStore
 from reader.ui.app import make_app
-from reader.ui.screens.library import INDEX_AFTER, LibraryScreen
+from reader.ui.library_scan import INDEX_AFTER
+from reader.ui.screens.library import LibraryScreen
 from tests.index.test_index import HARBOUR, KELLER, KELLER_AGAIN
 
 
@@ -129,7 +130,7 @@ async def test_an_indexed_folder_is_listed_at_once_then_checked_for_changes(
     import threading
     import time
 
-    import reader.ui.screens.library as library_module
+    import reader.ui.library_scan as scan_module
     from reader.article import summarize
 
     news = tmp_path / "news"
@@ -154,7 +155,7 @@ async def test_an_indexed_folder_is_listed_at_once_then_checked_for_changes(
         release.wait(timeout=10)  # the walk reads the first changed file only when let go
         return summarize(path)
 
-    monkeypatch.setattr(library_module, "summarize", held_summarize)
+    monkeypatch.setattr(scan_module, "summarize", held_summarize)
     app = make_app(store, library=[news], index=index, cursor_blink=False)
     async with app.run_test(size=(120, 30)) as pilot:
         deadline = time.monotonic() + 10

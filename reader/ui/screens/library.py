@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -21,10 +19,21 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from reader.article import ArticleError, ArticleSummary, iter_article_files, summarize
+from reader.article import ArticleError
 from reader.inert import inert_line
 from reader.store import AnnotationStore
-from reader.ui.fitting import Column, column_widths, cut_middle
+from reader.ui.fitting import Column, column_widths
+from reader.ui.library_rows import (
+    COLUMNS,
+    NEW,
+    OPTIONAL_COLUMNS,
+    READ,
+    SORTS,
+    UNREAD,
+    Entry,
+    cell,
+)
+from reader.ui.library_scan import Batch, LibraryScan, collector_paused
 from reader.ui.screens.filtered import FilteredListScreen
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.reader_input import ReaderInput
@@ -32,166 +41,17 @@ from reader.ui.widgets.reader_input import ReaderInput
 if TYPE_CHECKING:
     from reader.index.queries import Hit
 
-#: Files read directly before the library index is opened (and kept up to date): a folder of
-#: fewer lists without it.
-INDEX_AFTER = 32
 #: Letters typed in the filter before the articles' text is searched too, and how many of
 #: the best matches are kept.
 TEXT_SEARCH_FROM = 3
 TEXT_HITS = 500
-#: Seconds between two batches of rows sent from the scanning worker to the table.
-BATCH_SECONDS = 0.1
-LATER_BATCH_SECONDS = 0.5
 #: Seconds the filter waits for typing to pause before it rebuilds the table.
 FILTER_DELAY = 0.15
 #: Seconds a hint ("Type / to filter") stays up; the same hint is not repeated meanwhile.
 HINT_SECONDS = 2.0
-
-
-#: Read states: never opened; opened but its end not reached; finished (or marked read).
-NEW, UNREAD, READ = "new", "unread", "read"
-#: The mark in the state column (new; opened, not finished): glyphs every console font has.
-STATE_MARKS = {NEW: "•", UNREAD: "…", READ: " "}
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One row of the library: an article's summary, its number of highlights, its read state."""
-
-    summary: ArticleSummary
-    highlights: int
-    state: str = NEW
-
-    @property
-    def is_read(self) -> bool:
-        return self.state == READ
-
-    def matches(self, needle: str) -> bool:
-        s = self.summary
-        haystack = f"{s.title}\n{s.place or ''}\n{s.site or ''}\n{s.path}\n{s.date or ''}"
-        haystack = haystack.casefold()
-        return needle in haystack
-
-
-def file_name(entry: Entry) -> str:
-    # os.path, not Path: once per row, and a Path object costs more than the rest of the row.
-    return os.path.basename(entry.summary.path)
-
-
-#: Sort key by column key: (key, newest/largest first?), in the order ``o`` steps through them.
-SORTS: dict[str, tuple[Callable[[Entry], Any], bool]] = {
-    "date": (lambda e: (e.summary.date is not None, e.summary.date or 0), True),
-    "title": (lambda e: e.summary.title.casefold(), False),
-    "place": (lambda e: (e.summary.place or "~").casefold(), False),
-    "site": (lambda e: (e.summary.site or "~").casefold(), False),
-    "words": (lambda e: e.summary.words, True),
-    "highlights": (lambda e: e.highlights, True),
-    "file": (lambda e: file_name(e).casefold(), False),
-}
-
-
-COLUMNS = (
-    Column("", "state", width=1),
-    Column("Title", "title"),
-    Column("File", "file", share=0.18, least=12, most=28),
-    Column("Site", "site", share=0.14, least=8, most=22),
-    Column("Date", "date", width=10),
-    Column("Place", "place", share=0.16, least=8, most=24),
-    # "123,456": a long report's word count, with its comma.
-    Column("Words", "words", width=7, numeric=True),
-    Column("Notes", "highlights", width=5, numeric=True),
-)
 #: Rows shown while the folders are still being read (more than a tall screen holds); the
 #: rest are added once, sorted, when the scan is over.
 ROWS_WHILE_SCANNING = 300
-#: Columns left out when no article has a value for them (every cell would read "—").
-OPTIONAL_COLUMNS = {
-    "date": lambda e: e.summary.date is not None,
-    "place": lambda e: bool(e.summary.place),
-    "site": lambda e: bool(e.summary.site),
-}
-
-
-def cell(entry: Entry, key: str, width: int) -> Text:
-    """One cell as a Text object, never markup: a title like ``[bold]`` must show as written."""
-    s = entry.summary
-    if key == "state":
-        return Text(STATE_MARKS[entry.state], style="" if entry.is_read else "bold")
-    if key == "title":
-        # New and unread articles stand out in bold, without relying on colour.
-        style = "" if entry.is_read else "bold"
-        return Text(inert_line(s.title), style=style, no_wrap=True, overflow="ellipsis")
-    if key == "file":
-        return Text(cut_middle(inert_line(file_name(entry)), width), no_wrap=True)
-    if key == "date":
-        return Text(s.date.isoformat() if s.date else "—")
-    if key == "place":
-        return Text(inert_line(s.place or "—"), no_wrap=True, overflow="ellipsis")
-    if key == "site":
-        return Text(inert_line(s.site or "—"), no_wrap=True, overflow="ellipsis")
-    if key == "words":
-        return Text(f"{s.words:,}", justify="right")
-    return Text(str(entry.highlights) if entry.highlights else "·", justify="right")
-
-
-def _from_index(
-    indexed: dict[str, tuple[int, int, ArticleSummary]], path: Path
-) -> ArticleSummary | None:
-    """The indexed summary of ``path`` if the file is unchanged since (same size and time)."""
-    if not indexed:
-        return None
-    kept = indexed.get(os.path.abspath(path))
-    if kept is None:
-        return None
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if (st.st_size, st.st_mtime_ns) != kept[:2]:
-        return None
-    return replace(kept[2], path=os.fspath(path))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a large library's rows are made: each of its passes
-    walks every object alive, and making 100,000 rows would set off dozens of them (over
-    half the time the rows took). Nothing made here is garbage to collect."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-class Documents:
-    """What the database knows of the articles listed: their highlights and read state.
-
-    Looked up by path as the index and the walk give it (absolute); a path not found that way
-    is resolved (symlinks) only when a known article has its file name, so that a library of
-    100,000 articles never opened costs no resolving at all.
-    """
-
-    def __init__(self, store: AnnotationStore) -> None:
-        self._by_path = {doc.path: doc for doc in store.documents()}
-        self._names = {os.path.basename(path) for path in self._by_path}
-        self._counts = store.annotation_counts()
-
-    def entries(self, summaries: Iterable[ArticleSummary]) -> list[Entry]:
-        by_path, names, counts = self._by_path, self._names, self._counts
-        out = []
-        for summary in summaries:
-            path = summary.path
-            doc = by_path.get(path) if by_path else None
-            if doc is None and os.path.basename(path) in names:
-                doc = by_path.get(os.path.realpath(path))
-            if doc is None:
-                out.append(Entry(summary, 0, NEW))
-            else:
-                out.append(Entry(summary, counts.get(doc.id, 0), READ if doc.is_read else UNREAD))
-        return out
 
 
 class LibraryScreen(FilteredListScreen):
@@ -221,23 +81,9 @@ class LibraryScreen(FilteredListScreen):
         """A batch of articles from the scanning worker (an article already listed comes
         again when its file changed)."""
 
-        def __init__(
-            self,
-            entries: list[Entry],
-            problems: list[str],
-            done: bool,
-            *,
-            listed: bool = False,
-            removed: list[str] | None = None,
-        ) -> None:
+        def __init__(self, batch: Batch) -> None:
             super().__init__()
-            self.entries = entries
-            self.problems = problems
-            self.done = done
-            #: Every article the index holds: the whole list at once, before the check.
-            self.listed = listed
-            #: Articles listed that are no longer on disk.
-            self.removed = removed or []
+            self.batch = batch
 
     class Opened(Message):
         """The reader asked to open this article."""
@@ -343,116 +189,11 @@ class LibraryScreen(FilteredListScreen):
         description="Scanning for articles",
     )
     def scan(self) -> None:
-        """List the articles: at once from the index when it knows the folders (then look for
-        what changed on disk), else by walking the folders and summarising each file; rows go
-        up in timed batches."""
-        self._documents = Documents(self.store)
-        with collector_paused():
-            indexed = self._indexed() if self.index is not None and self.index.exists() else {}
-        if indexed:
-            self._list_then_check(indexed)
-        else:
-            self._walk_and_read()
+        """Find the articles (see :class:`LibraryScan`), each batch a message to the screen."""
+        LibraryScan(self.roots, self.index, self.store, self._report).run()
 
-    def _list_then_check(self, indexed: dict[str, tuple[int, int, ArticleSummary]]) -> None:
-        """Every article the index holds, listed in one go; then the folders walked for files
-        added, changed or removed since, which come up together as changes to the list (one
-        refill of the table, not one per batch)."""
-        with collector_paused():
-            entries = self._documents.entries(summary for _, _, summary in indexed.values())
-        self.post_message(self.Found(entries, [], done=False, listed=True))
-        found: list[Entry] = []
-        problems: list[str] = []
-        unchanged = 0
-
-        def report(path: str, problem: str) -> None:
-            problems.append(f"{path}: {problem}")
-
-        seen: set[str] = set()
-        for root in self.roots:
-            files = [root] if root.is_file() else iter_article_files(root, on_error=report)
-            for path in files:
-                absolute = os.path.abspath(path)
-                seen.add(absolute)
-                if _from_index(indexed, path) is not None:
-                    unchanged += 1
-                    continue
-                try:
-                    summary = replace(summarize(path), path=absolute)
-                except ArticleError as error:
-                    problems.append(str(error))
-                    continue
-                found.extend(self._documents.entries([summary]))
-        gone = [path for path in indexed if path not in seen]
-        self._index_behind = bool(gone) or unchanged != len(indexed) or bool(found)
-        self.post_message(self.Found(found, problems, done=True, removed=gone))
-
-    def _walk_and_read(self) -> None:
-        """Walk the folders, summarising each article; past a few files, rows of files the
-        index holds unchanged come from it."""
-        known = self._documents
-        # The index is read once the folders prove larger than a few files: for a handful,
-        # reading them is quicker than opening it.
-        indexed: dict[str, tuple[int, int, ArticleSummary]] | None = None
-        read_before: list[Path] = []  # files summarised before the index was read
-        stale = False
-        used = 0  # files whose row came from the index, or that it holds as they are
-        batch: list[Entry] = []
-        problems: list[str] = []
-        last_sent = time.monotonic()
-        sent = False
-
-        def report(path: str, problem: str) -> None:
-            problems.append(f"{path}: {problem}")
-
-        for root in self.roots:
-            files = [root] if root.is_file() else iter_article_files(root, on_error=report)
-            for path in files:
-                if indexed is None and self.index is not None and len(read_before) >= INDEX_AFTER:
-                    indexed = self._indexed()
-                    held = sum(1 for p in read_before if _from_index(indexed, p) is not None)
-                    used += held
-                    stale = held < len(read_before)
-                summary = _from_index(indexed, path) if indexed is not None else None
-                if summary is not None:
-                    used += 1
-                else:
-                    if indexed is None:
-                        read_before.append(path)
-                    else:
-                        stale = True
-                    try:
-                        summary = summarize(path)
-                    except ArticleError as error:
-                        problems.append(str(error))
-                        continue
-                batch.extend(known.entries([summary]))
-                # The first rows soon, the rest in fewer, larger batches: every batch is a
-                # repaint of the table, and repaints take the time the scan needs.
-                if time.monotonic() - last_sent >= (LATER_BATCH_SECONDS if sent else BATCH_SECONDS):
-                    self.post_message(self.Found(batch, problems, done=False))
-                    batch, problems, last_sent = [], [], time.monotonic()
-                    sent = True
-        # New, changed or removed files: the index catches up, for the next start.
-        self._index_behind = indexed is not None and (stale or used != len(indexed))
-        self.post_message(self.Found(batch, problems, done=True))
-
-    def _indexed(self) -> dict[str, tuple[int, int, ArticleSummary]]:
-        """The rows the index holds for the library's folders (none without an index)."""
-        if self.index is None:
-            return {}
-        from reader.index.queries import summaries
-        from reader.index.reports import open_read_only
-
-        conn = open_read_only(self.index)
-        if conn is None:
-            return {}
-        try:
-            return summaries(conn, self.roots)
-        except sqlite3.Error:
-            return {}
-        finally:
-            conn.close()
+    def _report(self, batch: Batch) -> None:
+        self.post_message(self.Found(batch))
 
     @work(
         thread=True,
@@ -478,27 +219,28 @@ class LibraryScreen(FilteredListScreen):
 
     @on(Found)
     def add_found(self, event: Found) -> None:
-        self.problems.extend(event.problems)
+        batch = event.batch
+        self.problems.extend(batch.problems)
         # Listed from the index already: this is what the look through the folders found.
         checked = self.checking
         changed = False
-        if event.listed:
-            self.entries = list(event.entries)
+        if batch.listed:
+            self.entries = list(batch.entries)
             self.checking = True
         elif checked:
-            changed = self._apply_changes(event.entries, event.removed)
+            changed = self._apply_changes(batch.entries, batch.removed)
         else:
-            self.entries.extend(event.entries)
-        if event.done:
+            self.entries.extend(batch.entries)
+        if batch.done:
             self.scanning = self.checking = False
-            if self._index_behind:
+            if batch.index_behind:
                 self.index_in_background()
-        if event.listed or changed:
+        if batch.listed or changed:
             self._fit_columns()
             self._rebuild()
         elif checked:
             pass  # nothing changed on disk: the list shown stands
-        elif self._fit_columns() or event.done:
+        elif self._fit_columns() or batch.done:
             # A column came or went (or the scan is over): every row again, sorted.
             self._rebuild()
         else:
@@ -506,9 +248,9 @@ class LibraryScreen(FilteredListScreen):
             # sorted refill at the end, so that no row is added (and drawn) twice.
             table = self.query_one(ArticleTable)
             room = max(0, ROWS_WHILE_SCANNING - table.row_count)
-            shown = [e for e in event.entries if self._listed(e)][:room]
+            shown = [e for e in batch.entries if self._listed(e)][:room]
             table.add_many(((entry.summary.path, entry) for entry in shown), self._cells())
-        if event.done and self.problems:
+        if batch.done and self.problems:
             self.notify(
                 f"{len(self.problems)} file(s) skipped; first: {inert_line(self.problems[0])}",
                 severity="warning",
