@@ -13,9 +13,6 @@ import contextlib
 import json
 import os
 import re
-import tempfile
-import textwrap
-import tomllib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -188,6 +185,8 @@ def _setting(name: str, value: object) -> tuple[object, str]:
 
 def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
     """The settings in ``text`` (the contents of ``path``), and one line per problem."""
+    import tomllib  # here, not at start-up: only a config file that exists is parsed
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -302,6 +301,9 @@ def remember_theme(path: Path, theme: str) -> str:
     Returns why nothing was written ("" when it was): a file that is not valid TOML is the
     reader's to mend, never overwritten. Raises OSError if the write fails.
     """
+    import tempfile
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
         before = tomllib.loads(text)
@@ -355,6 +357,8 @@ def _toml(value: object) -> str:
 
 def render_config(config: Config, bindings: Iterable[BindingInfo], themes: Iterable[str]) -> str:
     """``config`` as a commented config.toml that loads back to the same settings."""
+    import textwrap
+
     out = [
         "# reader settings. Every line is optional: a setting left out keeps its default.",
         "",

@@ -37,6 +37,11 @@ NOT_BEFORE_FIRST_FRAME = [
     # Markdown articles only: read with markdown-it when one is loaded
     "reader.article.markdown",
     "markdown_it",
+    # the config file's parser: only for a config file that exists (none here)
+    "tomllib",
+    # notes in the reader's own editor: when E or ctrl+e is pressed
+    "reader.ui.external_edit",
+    "reader.exchange.external_editor",
 ]
 LIBRARY = "reader.ui.screens.library"
 READING = "reader.ui.screens.reading"
