@@ -87,10 +87,16 @@ def test_e_saves_what_the_editor_wrote(reader: Path, tmp_path: Path) -> None:
     with term:
         term.wait_for("tromso.txt · ¶ 1/2 · sentence 1/")
         term.send("E")
-        screen = term.wait_for("Highlighted with a note")
-        # Back in the app, redrawn whole, and it takes keys again.
-        assert "Ferry crews in Tromsø ran the first winter" in screen
-        assert "Ingrid Halvorsen" in screen
+        # Back in the app, redrawn whole (the message may show before the last rows are),
+        # and it takes keys again.
+        term.wait_until(
+            lambda s: (
+                "Highlighted with a note" in s
+                and "Ferry crews in Tromsø ran the first winter" in s
+                and "Ingrid Halvorsen" in s
+            ),
+            what="the app redrawn whole after the editor",
+        )
         term.send("j")
         term.wait_for("sentence 2/")
         term.send("q")
@@ -148,8 +154,10 @@ def test_keys_typed_while_the_editor_runs_are_the_editors(reader: Path, tmp_path
         term.wait_for("note?")
         # j and k would move the caret in the app: here they are letters of the note.
         term.send("jk typed in the editor\r")
-        screen = term.wait_for("Highlighted with a note")
-        assert "sentence 1/" in screen
+        term.wait_until(
+            lambda s: "Highlighted with a note" in s and "sentence 1/" in s,
+            what="the note saved, the caret where it was",
+        )
         term.send("j")
         term.wait_for("sentence 2/")
         term.send("q")
