@@ -30,14 +30,15 @@ def user_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def _chosen(explicit: str | os.PathLike[str] | None, env_name: str) -> Path | None:
+    """The path given on the command line, else in ``$env_name``; None: use the default."""
+    chosen = explicit or os.environ.get(env_name)
+    return Path(chosen).expanduser() if chosen else None
+
+
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The annotation database: the explicit path, else ``$READER_DB``, else the default."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser()
-    return user_data_dir() / DB_FILENAME
+    return _chosen(explicit, DB_ENV) or user_data_dir() / DB_FILENAME
 
 
 def user_cache_dir() -> Path:
@@ -49,12 +50,7 @@ def user_cache_dir() -> Path:
 def index_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The library index (derived data, deleted at will): the explicit path, else
     ``$READER_INDEX``, else ``index.sqlite3`` in the user cache folder."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(INDEX_ENV)
-    if env:
-        return Path(env).expanduser()
-    return user_cache_dir() / INDEX_FILENAME
+    return _chosen(explicit, INDEX_ENV) or user_cache_dir() / INDEX_FILENAME
 
 
 def user_config_dir() -> Path:
@@ -66,12 +62,7 @@ def user_config_dir() -> Path:
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The settings file: the explicit path, else ``$READER_CONFIG``, else ``config.toml`` in
     the user config folder. It may not exist: then every setting has its default."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(CONFIG_ENV)
-    if env:
-        return Path(env).expanduser()
-    return user_config_dir() / CONFIG_FILENAME
+    return _chosen(explicit, CONFIG_ENV) or user_config_dir() / CONFIG_FILENAME
 
 
 def samples_dir() -> Path:
