@@ -99,25 +99,32 @@ def place(document: DocumentRecord, records: list[AnnotationRecord]) -> Document
             )
             continue
         found = anchor(text, record.target)
-        if found.method == "position" or not found.anchored:
-            target = record.target
-        else:
-            target = make_target(text, found.start, found.end)
-        shown = text[found.start : found.end] if found.anchored else record.target.quote.exact
         highlights.append(
-            Highlight(
-                record,
-                found.start,
-                found.end,
-                found.anchored,
-                found.method,
-                shown,
-                target,
-                found.similarity,
+            placed_on(
+                text, record, found.start, found.end, found.anchored, found.method, found.similarity
             )
         )
     highlights.sort(key=text_order)
     return DocumentHighlights(document, tuple(highlights), problem)
+
+
+def placed_on(
+    text: str,
+    record: AnnotationRecord,
+    start: int,
+    end: int,
+    anchored: bool,
+    method: str,
+    similarity: float,
+) -> Highlight:
+    """``record`` as anchoring placed it on ``text``: its text there and selectors for it (the
+    stored ones when it did not move, or is no longer in the text)."""
+    if method == "position" or not anchored:
+        target = record.target
+    else:
+        target = make_target(text, start, end)
+    shown = text[start:end] if anchored else record.target.quote.exact
+    return Highlight(record, start, end, anchored, method, shown, target, similarity)
 
 
 def text_order(highlight: Highlight) -> tuple[bool, int, int, str]:

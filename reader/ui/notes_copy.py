@@ -6,10 +6,9 @@ copying reads no file; the section is the export's own (:func:`article_markdown`
 
 from __future__ import annotations
 
-from reader.exchange.gather import DocumentHighlights, Highlight, text_order
+from reader.exchange.gather import DocumentHighlights, Highlight, placed_on, text_order
 from reader.exchange.markdown import article_markdown
 from reader.store import DocumentRecord
-from reader.store.anchoring import make_target
 from reader.ui.highlighting import HighlightSet, Placed
 
 
@@ -20,15 +19,8 @@ def notes_markdown(document: DocumentRecord, text: str, highlights: HighlightSet
 
 
 def _exported(text: str, placed: Placed) -> Highlight:
-    record = placed.record
-    if not placed.anchored:
-        exact = record.target.quote.exact
-        return Highlight(
-            record, placed.start, placed.end, False, placed.method, exact, record.target, 0.0
-        )
-    moved = placed.method != "position"
-    target = make_target(text, placed.start, placed.end) if moved else record.target
-    shown = text[placed.start : placed.end]
-    return Highlight(
-        record, placed.start, placed.end, True, placed.method, shown, target, placed.similarity
+    # A highlight no longer in the text is exported with no likeness to it.
+    similarity = placed.similarity if placed.anchored else 0.0
+    return placed_on(
+        text, placed.record, placed.start, placed.end, placed.anchored, placed.method, similarity
     )
