@@ -43,20 +43,25 @@ class Batch:
     index_behind: bool = False
 
 
-def _from_index(
-    indexed: dict[str, tuple[int, int, ArticleSummary]], path: Path
-) -> ArticleSummary | None:
-    """The indexed summary of ``path`` if the file is unchanged since (same size and time)."""
-    if not indexed:
-        return None
-    kept = indexed.get(os.path.abspath(path))
-    if kept is None:
-        return None
+#: What the index holds of one file: its size and modification time then, and its summary.
+Kept = tuple[int, int, ArticleSummary]
+
+
+def _unchanged(kept: Kept, path: Path) -> bool:
+    """Whether the file at ``path`` is as the index saw it (same size and time)."""
     try:
         st = os.stat(path)
     except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == kept[:2]
+
+
+def _from_index(indexed: dict[str, Kept], path: Path) -> ArticleSummary | None:
+    """The indexed summary of ``path`` if the file is unchanged since it was indexed."""
+    if not indexed:
         return None
-    if (st.st_size, st.st_mtime_ns) != kept[:2]:
+    kept = indexed.get(os.path.abspath(path))
+    if kept is None or not _unchanged(kept, path):
         return None
     return replace(kept[2], path=os.fspath(path))
 
@@ -130,7 +135,7 @@ class LibraryScan:
         else:
             self._walk_and_read()
 
-    def _list_then_check(self, indexed: dict[str, tuple[int, int, ArticleSummary]]) -> None:
+    def _list_then_check(self, indexed: dict[str, Kept]) -> None:
         """Every article the index holds, listed in one go; then the folders walked for files
         added, changed or removed since, which come up together as changes to the list (one
         refill of the table, not one per batch)."""
@@ -150,7 +155,8 @@ class LibraryScan:
             for path in files:
                 absolute = os.path.abspath(path)
                 seen.add(absolute)
-                if _from_index(indexed, path) is not None:
+                kept = indexed.get(absolute)
+                if kept is not None and _unchanged(kept, path):  # listed already, as it is
                     unchanged += 1
                     continue
                 try:
@@ -169,7 +175,7 @@ class LibraryScan:
         known = self._documents
         # The index is read once the folders prove larger than a few files: for a handful,
         # reading them is quicker than opening it.
-        indexed: dict[str, tuple[int, int, ArticleSummary]] | None = None
+        indexed: dict[str, Kept] | None = None
         read_before: list[Path] = []  # files summarised before the index was read
         stale = False
         used = 0  # files whose row came from the index, or that it holds as they are
@@ -213,7 +219,7 @@ class LibraryScan:
         behind = indexed is not None and (stale or used != len(indexed))
         self.found(Batch(batch, problems, done=True, index_behind=behind))
 
-    def _indexed(self) -> dict[str, tuple[int, int, ArticleSummary]]:
+    def _indexed(self) -> dict[str, Kept]:
         """The rows the index holds for the library's folders (none without an index)."""
         if self.index is None:
             return {}
