@@ -121,3 +121,23 @@ async def test_rows_keep_their_order_after_a_sort_and_a_refill() -> None:
         fast.clear()
         fast.add_many(ROWS[:3], list)
         assert [row.key.value for row in fast.ordered_rows] == [k for k, _ in ROWS[:3]]
+
+
+async def test_replace_row_redraws_one_row_in_its_place() -> None:
+    from textual.widgets.data_table import RowDoesNotExist
+
+    app = Tables()
+    async with app.run_test(size=(80, 30)) as pilot:
+        fast = app.query_one("#fast", ArticleTable)
+        fast.add_many(ROWS[:5], list)
+        await pilot.pause()
+        fast.replace_row("/news/002.txt", [Text("Retitled"), Text("9")], list)
+        await pilot.pause()
+        assert [row.key.value for row in fast.ordered_rows] == [k for k, _ in ROWS[:5]]
+        assert [str(cell) for cell in fast.get_row_at(2)] == ["Retitled", "9"]
+        assert str(fast.get_row_at(3)[0]) == "Title 3"
+        assert "Retitled" in "\n".join(
+            "".join(segment.text for segment in fast.render_line(y)) for y in range(8)
+        )
+        with pytest.raises(RowDoesNotExist):
+            fast.replace_row("/news/none.txt", [Text("x")], list)

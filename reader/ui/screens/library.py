@@ -280,12 +280,7 @@ class LibraryScreen(FilteredListScreen):
         label = self.sort_label()
         _, newest_first = SORTS[label]
         direction = "↓" if newest_first != self.sort_reverse else "↑"
-        if self.checking:
-            text = (
-                f"{shown:,} of {len(self.entries):,} articles · sorted by {label} {direction}"
-                " · looking for changes…"
-            )
-        elif self.scanning:
+        if self.scanning and not self.checking:
             text = f"Scanning… {len(self.entries):,} articles found"
         elif not self.entries:
             text = "No articles found (looked for .txt, .md, .html files)"
@@ -293,6 +288,8 @@ class LibraryScreen(FilteredListScreen):
             text = f"{shown:,} of {len(self.entries):,} articles · sorted by {label} {direction}"
             if self.unread_only:
                 text += " · new and unread only"
+            if self.checking:  # listed from the index; the folders are still looked through
+                text += " · looking for changes…"
         if self.problems:
             text += f" · {len(self.problems)} skipped"
         self.query_one("#library-status", Static).update(Text(text))
@@ -444,7 +441,7 @@ class LibraryScreen(FilteredListScreen):
                     self.notify, inert_line(str(error)), severity="error", markup=False
                 )
                 return
-        document = self.store.set_read(document.id, read)
+        self.store.set_read(document.id, read)
         self.app.call_from_thread(self.update_entry, path, state=READ if read else UNREAD)
 
     def action_to_row(self, which: str) -> None:
@@ -539,5 +536,20 @@ class LibraryScreen(FilteredListScreen):
                 )
                 if changed != entry:
                     self.entries[index] = changed
-                    self._rebuild()
+                    self._show_change(entry, changed)
                 return
+
+    def _show_change(self, before: Entry, after: Entry) -> None:
+        """One entry changed: its row redrawn where it stands when the sort and the filter
+        leave it there, else the table refilled."""
+        key, _ = SORTS[self.sort_label()]
+        table = self.query_one(ArticleTable)
+        path = after.summary.path
+        stays = key(after) == key(before) and self._listed(after) == self._listed(before)
+        if stays and path in table.rows:
+            table.replace_row(path, after, self._cells())
+            self._show_status()
+        elif stays and not self._listed(after):
+            self._show_status()  # not listed before or after: only the counts change
+        else:
+            self._rebuild()
