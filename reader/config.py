@@ -17,11 +17,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader.store.records import COLORS
+
 DEFAULT_THEME = "textual-dark"
 DEFAULT_READING_WIDTH = 80
 READING_WIDTHS = range(20, 401)
-#: The highlight colours (``reader.ui.highlighting.COLORS``, which a test keeps equal).
-HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink")
+#: The highlight colours, as the store knows them.
+HIGHLIGHT_COLORS = COLORS
 KEYS_TABLE = "keys"
 
 

@@ -308,13 +308,13 @@ def summaries(
     places: dict[str | None, str | None] = {}
     dates: dict[str | None, _dt.date | None] = {None: None, "": None}
     for path, size, mtime_ns, title, date, dateline, words, digest, fmt, site in rows:
-        when = dates.get(date, False)
-        if when is False:
-            when = dates[date] = _dt.date.fromisoformat(date)
-        place = places.get(dateline, False)
-        if place is False:
-            place = places[dateline] = place_of(dateline)
-        summary = ArticleSummary(path, title, when, place, words, digest, fmt, site)  # type: ignore[arg-type]
+        if date not in dates:
+            dates[date] = _dt.date.fromisoformat(date)
+        if dateline not in places:
+            places[dateline] = place_of(dateline)
+        summary = ArticleSummary(
+            path, title, dates[date], places[dateline], words, digest, fmt, site
+        )
         out[path] = (size, mtime_ns, summary)
     return out
 

@@ -23,7 +23,9 @@ META_ID = "schema"
 DOCUMENTS = "documents"
 ANNOTATIONS = "annotations"
 
-DEFAULT_COLOR = "yellow"
+#: The highlight colours, in the order ``c`` cycles through them. Each is also a label.
+COLORS = ("yellow", "green", "blue", "pink")
+DEFAULT_COLOR = COLORS[0]
 
 
 def utc_now() -> str:

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 
 from reader.store import AnnotationRecord
 from reader.store.anchoring import Method, anchor, percent_same
-
-#: The highlight colours, in the order ``c`` cycles through them. Each is also a label.
-COLORS = ("yellow", "green", "blue", "pink")
+from reader.store.records import COLORS  # the colours ``c`` cycles through
 
 
 @dataclass(frozen=True, slots=True)
