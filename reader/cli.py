@@ -35,13 +35,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def reporting(run: Callable[[], int]) -> int:
     """Run a command; bad input becomes one line on stderr and exit status 2, never a traceback."""
-    from reader.store import StoreError
-
     try:
         return run()
-    except (BadInput, StoreError) as error:
-        print(f"reader: {inert_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except BrokenPipeError:  # `reader notes | head`: stop quietly, as other tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -49,3 +44,15 @@ def reporting(run: Callable[[], int]) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        if not (isinstance(error, BadInput) or _is_store_error(error)):
+            raise
+        print(f"reader: {inert_line(str(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _is_store_error(error: Exception) -> bool:
+    """Whether ``error`` is the annotation store's. Only a command that loaded the store can
+    raise one, so the store is not imported here for the commands that never use it."""
+    errors = sys.modules.get("reader.store.errors")
+    return errors is not None and isinstance(error, errors.StoreError)

@@ -46,13 +46,16 @@ CJK_FINAL_MARKS = "。！？．｡"
 FINAL_MARKS = ".!?…" + CJK_FINAL_MARKS
 
 _CANDIDATE = re.compile(
-    # English: the mark, its closers, then whitespace before the next sentence.
-    r"(?:\.\.\.|[.!?…])+[" + re.escape(CLOSERS) + r"]*(?=\s+(?P<next>\S))"
+    # One class of every mark first, so that the search skips straight to the next mark instead
+    # of trying the whole pattern at each character; a lookbehind then tells the two kinds apart.
+    r"[.!?…" + re.escape(CJK_FINAL_MARKS) + r"]"
+    # English: the marks, their closers, then whitespace before the next sentence.
+    r"(?:(?<=[.!?…])[.!?…]*[" + re.escape(CLOSERS) + r"]*(?=\s+(?P<next>\S))"
     # CJK: the mark (with any marks run on, as in ``？！``), its closers, no space needed;
     # possessive, so a closer or mark at the very end is never taken for the next sentence.
-    r"|[" + re.escape(CJK_FINAL_MARKS) + r"]"
+    r"|(?<=[" + re.escape(CJK_FINAL_MARKS) + r"])"
     r"[" + re.escape(FINAL_MARKS) + r"]*+[" + re.escape(CLOSERS) + r"]*+"
-    r"(?=\s*(?P<cjk_next>\S))",
+    r"(?=\s*(?P<cjk_next>\S)))",
 )
 _WORD_AT = re.compile(r"[" + re.escape(OPENERS) + r"]*([^\s" + re.escape(OPENERS) + r"]*)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")

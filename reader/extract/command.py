@@ -118,10 +118,12 @@ def _url_article(url: str) -> Article:
     return page_article(fetch(url))
 
 
-def _extract_work(raws: list[str], saved: SavedArticles, offline: bool) -> Iterator[str | Outcome]:
+def _extract_work(
+    raws: list[str], saved: SavedArticles | None, offline: bool
+) -> Iterator[str | Outcome]:
     """The article paths to extract, in output order, with each folder's problem where it falls.
     A web address becomes its saved copy's path; without one it is fetched (never saved: this
-    command changes nothing), unless ``offline``."""
+    command changes nothing), unless ``offline``. ``saved`` may be None when no raw is one."""
     from reader.article import iter_article_files
 
     problems: list[Outcome] = []
@@ -131,6 +133,7 @@ def _extract_work(raws: list[str], saved: SavedArticles, offline: bool) -> Itera
 
     for raw in raws:
         if is_url(raw):
+            assert saved is not None
             found = saved.find(raw)
             if found is not None:
                 yield os.fspath(found)
@@ -152,6 +155,9 @@ def _extract_work(raws: list[str], saved: SavedArticles, offline: bool) -> Itera
 def _from_index(work: Iterator[str | Outcome], index: Path, fmt: str) -> Iterator[str | Outcome]:
     """Each file unchanged since it was indexed, as what the index kept for it (the same
     output, byte for byte, as extracting it again); the rest as it was."""
+    if not index.is_file():  # no index yet: spare loading its modules
+        yield from work
+        return
     import json
 
     from reader.extract.report import report_text
@@ -269,14 +275,23 @@ def _extract_in_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    """Stream one report per article; a bad file is one line on stderr and does not stop the run."""
-    from reader.paths import db_path, index_path
+def _saved(db: str | None) -> SavedArticles:
+    """The saved copies beside the annotation database."""
+    from reader.paths import db_path
     from reader.sources import articles_folder
     from reader.sources.saved import SavedArticles
 
+    return SavedArticles(articles_folder(db_path(db)))
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Stream one report per article; a bad file is one line on stderr and does not stop the run."""
+    from reader.paths import index_path
+
     jobs = _jobs(args.jobs)
-    work = _extract_work(args.paths, SavedArticles(articles_folder(db_path(args.db))), args.offline)
+    # The saved copies' modules load only for a web address.
+    saved = _saved(args.db) if any(is_url(raw) for raw in args.paths) else None
+    work = _extract_work(args.paths, saved, args.offline)
     if not args.text:  # the index keeps no text: with --text every article is read again
         work = _from_index(work, index_path(args.index), args.format)
     broken: tuple[type[Exception], ...] = ()  # nothing to catch without a pool
