@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 from dataclasses import replace
+from itertools import filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,9 @@ _FINAL = re.compile(r"[" + re.escape(FINAL_MARKS) + r"][" + re.escape(CLOSERS) +
 #: A word: letters and digits, joined by single hyphens, apostrophes, points, colons, commas or
 #: slashes (``well-known``, ``U.S``, ``3:30``, ``1,000``). Possessive: a word never gives back.
 _WORD = re.compile(r"[^\W_]++(?:[-'’.:,/][^\W_]++)*+")
+#: Punctuation stripped from a token's ends before it is taken for one word: none of it is part
+#: of a word there (a word starts and ends with a letter or digit).
+_EDGES = ".,;:!?'\"“”‘’()[]{}—–-…/*"
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -143,7 +147,18 @@ def ends_cut_off(text: str, para: Paragraph) -> bool:
 
 
 def count_words(text: str, start: int = 0) -> int:
-    return len(_WORD.findall(text, start))
+    """How many words (:data:`_WORD`) ``text[start:]`` holds.
+
+    No word spans whitespace, so the count is the sum over the whitespace-separated tokens; most
+    tokens are one word of letters and digits, or one with punctuation at its ends (``said,``),
+    and only the rest are matched with the pattern, which is several times slower."""
+    tokens = text[start:].split()
+    count = len(tokens)
+    for token in filterfalse(str.isalnum, tokens):
+        core = token.strip(_EDGES)
+        if not core.isalnum():
+            count += len(_WORD.findall(core)) - 1
+    return count
 
 
 def parse_date(value: str) -> _dt.date | None:
