@@ -2,19 +2,21 @@
 
 from reader.article.decode import MAX_ARTICLE_BYTES
 from reader.article.errors import ArticleError
-from reader.article.load import load_article, parse_article
-from reader.article.model import Article, Paragraph, Sentence
+from reader.article.load import load_article, load_article_facts, parse_article
+from reader.article.model import Article, ArticleFacts, Paragraph, Sentence
 from reader.article.summary import ArticleSummary, iter_article_files, summarize
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "Article",
     "ArticleError",
+    "ArticleFacts",
     "ArticleSummary",
     "Paragraph",
     "Sentence",
     "iter_article_files",
     "load_article",
+    "load_article_facts",
     "parse_article",
     "summarize",
 ]

@@ -76,10 +76,7 @@ class Article:
     def prose(self) -> str:
         """``text`` as the extractors read it: a saved copy's front matter blanked (the same
         length, so every offset still indexes ``text``), lest its keys be taken for names."""
-        if not self.front_end:
-            return self.text
-        head = self.text[: self.front_end]
-        return "".join("\n" if c == "\n" else " " for c in head) + self.text[self.front_end :]
+        return _prose(self.text, self.front_end)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -127,3 +124,37 @@ class Article:
         if not self._sentence_starts:
             return -1
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What :class:`Article` says about an article besides its paragraphs and sentences, each
+    value equal to the Article's: what ``reader extract`` reports, read without splitting the
+    text into sentences."""
+
+    text: str
+    title: str
+    title_derived: bool
+    source: str
+    format: str
+    date: _dt.date | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    truncated: bool = False
+    words: int = 0
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    front_end: int = 0
+
+    @property
+    def prose(self) -> str:
+        """``text`` as the extractors read it (see :attr:`Article.prose`)."""
+        return _prose(self.text, self.front_end)
+
+
+def _prose(text: str, front_end: int) -> str:
+    if not front_end:
+        return text
+    head = text[:front_end]
+    return "".join("\n" if c == "\n" else " " for c in head) + text[front_end:]

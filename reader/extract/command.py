@@ -16,7 +16,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.article import Article, ArticleError, load_article
+from reader.article import Article, ArticleError, ArticleFacts, load_article_facts
 from reader.cli import EXIT_BAD_INPUT, BadInput, add_common
 from reader.inert import inert_line
 from reader.sources.web import is_url
@@ -100,8 +100,9 @@ def _extract_one(path: str, fmt: str, with_text: bool) -> Outcome:
 
     from reader.extract.report import article_report, report_text
 
+    article: Article | ArticleFacts
     try:
-        article = _url_article(path) if is_url(path) else load_article(path)
+        article = _url_article(path) if is_url(path) else load_article_facts(path)
     except ArticleError as error:
         return False, f"{error.path}: {error.problem}"
     report = article_report(article, with_text=with_text and fmt != "text")
