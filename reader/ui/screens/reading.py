@@ -211,11 +211,15 @@ class ReadingScreen(AnnotatingScreen):
         description="Finding entities",
     )
     def find_entities(self) -> None:
-        """Entities first (the pane fills at once), then the quotes that build on them."""
-        from reader.extract import extract_entities, extract_quotes  # loaded here, when first used
+        """Entities first (the pane fills at once), then the quotes that build on them. Each
+        extractor is loaded here, when first used, and the quotes' only after the entities are
+        shown: its modules take a while to load."""
+        from reader.extract import extract_entities
 
         entities = extract_entities(self.article.prose)
         self.app.call_from_thread(self._show_entities, entities)
+        from reader.extract import extract_quotes
+
         quotes = extract_quotes(self.article.prose, entities)
         self.app.call_from_thread(self._show_quotes, quotes)
         index = getattr(self.app, "index_file", None)
