@@ -53,7 +53,17 @@ class Tokens:
     text's wire dateline, as :func:`dateline` finds it, or None.
     """
 
-    __slots__ = ("caps", "dateline", "ends", "headline", "initial", "starts", "text", "words")
+    __slots__ = (
+        "_not_lower",
+        "caps",
+        "dateline",
+        "ends",
+        "headline",
+        "initial",
+        "starts",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -87,9 +97,18 @@ class Tokens:
         # capitalised as any sentence's first word is
         self.initial = _initial(text, starts, words, story)
         self.caps, self.headline = _lines(text, starts)
+        self._not_lower: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def not_lower(self) -> list[int]:
+        """The indexes of the tokens not in lower case: those with a capital, numbers and
+        punctuation (a third of a text's). A name's tokens are among them: the name features
+        look only at these, found once, instead of each walking every token."""
+        if self._not_lower is None:
+            self._not_lower = [i for i, word in enumerate(self.words) if not word.islower()]
+        return self._not_lower
 
 
 def _without(items: list, drop: list[int]) -> list:
