@@ -12,7 +12,6 @@ them up from cached parts).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 from itertools import compress
 
@@ -93,22 +92,30 @@ def candidate_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """
     words, initial = tokens.words, tokens.initial
     n = len(words)
-    # is_candidate, quicker: a word in lower case (most are) is left as it is by lower()
-    marks = [not w.islower() and w != w.lower() for w in words]
-    for i in [i for i, w in enumerate(words) if w in JOINERS or w[0].isdigit()]:
-        if marks[i]:
-            continue
+    marks = [False] * n
+    # A candidate (is_candidate: only a token not in lower case can be one), and the joiners and
+    # numbers taken in next to it, walked from each candidate in turn.
+    for i in tokens.not_lower():
         word = words[i]
-        if word in JOINERS:
-            if i == 0 or not marks[i - 1]:
-                continue  # most: "of" after a word in lower case
-            # "of", and "van der" (joiners in a row) between two capitalised words
-            k = i + 1
-            while k < n and k < i + 3 and words[k] in JOINERS:
-                k += 1
-            marks[i] = k < n and is_candidate(words[k])
-        elif word[:1].isdigit():
-            marks[i] = (i > 0 and marks[i - 1]) or (i < n - 1 and is_candidate(words[i + 1]))
+        if word == word.lower():
+            continue  # punctuation, a number
+        marks[i] = True
+        if i and not marks[i - 1] and words[i - 1][0].isdigit():
+            marks[i - 1] = True  # "1860 Munich"
+        j = i + 1
+        while j < n and not marks[j]:
+            word = words[j]
+            if word in JOINERS:
+                # "of", and "van der" (joiners in a row) between two capitalised words
+                k = j + 1
+                while k < n and k < j + 3 and words[k] in JOINERS:
+                    k += 1
+                if not (k < n and is_candidate(words[k])):
+                    break
+            elif not word[0].isdigit():
+                break  # most: a word in lower case or punctuation after the capitalised one
+            marks[j] = True  # "Apollo 11", "Bank of England", and a candidate starting with a digit
+            j += 1
     runs = []
     end = 0
     for i in compress(range(n), marks):
@@ -146,6 +153,8 @@ _SPORT = _words(
     "race lap round victory defeat halftime win wins won lost points"
 )
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+#: A digit, a hyphen, a digit: what any score has (the hyphen first, it is looked for quickly).
+_SCORE_HINT = re.compile(r"-(?<=\d-)\d")
 
 
 #: What a word says of a capitalised word after it (:func:`_kind_before`), and before it
@@ -204,37 +213,41 @@ class Context:
     def __init__(self, tokens: Tokens, lex: Lexicon) -> None:
         self.lex = lex
         words, initial, caps = tokens.words, tokens.initial, tokens.caps
-        counts = Counter(words)
         #: Every token as written (a word in lower case among them: the word is used as one).
-        self.words = set(counts)
+        self.words = present = set(words)
         #: Words written with a capital inside a sentence of the body somewhere.
         self.mid_sentence: set[str] = set()
         #: Capitalised word (lower case) -> the kinds of evidence around it somewhere.
         self.evidence: dict[str, set[str]] = {}
         n = len(words)
-        sport = sum(counts[w] for w in _SPORT if w in counts)
-        sport += sum(c for w, c in counts.items() if w[0].isdigit() and _SCORE.fullmatch(w))
+        # counted for the few words of sport the text has, not for all its words
+        sport = sum(map(words.count, _SPORT.intersection(present)))
+        if _SCORE_HINT.search(tokens.text):  # most texts have no score at all
+            sport += sum(words.count(w) for w in present if w[0].isdigit() and _SCORE.fullmatch(w))
         mid, evidence, first_names = self.mid_sentence, self.evidence, lex.first_names
+        before_kinds, after_kinds = _BEFORE_KINDS.get, _AFTER_KINDS.get
+        last = n - 1
         # word[0], not word[:1]: a token is never empty, and indexing is quicker than slicing
-        for i in [i for i, word in enumerate(words) if word[0].isupper()]:
+        for i in [i for i in tokens.not_lower() if words[i][0].isupper()]:
             low = words[i].lower()
-            opens = initial[i]
-            if not opens and not caps[i]:
-                mid.add(low)
-            before = ""
-            if i > 0 and not opens:
-                word = words[i - 1]
-                before = _BEFORE_KINDS.get(word)
+            if initial[i]:
+                before = ""
+            else:
+                if not caps[i]:
+                    mid.add(low)
+                word = words[i - 1]  # the first token opens a sentence: i > 0
+                before = before_kinds(word)
                 if before is None:
                     before = _kind_before(word)
                 if before == _MAYBE_SURNAME:
                     before = "surname" if fold(word) in first_names else ""
-            after = ""
-            if i + 1 < n:
+            if i < last:
                 word = words[i + 1]
-                after = _AFTER_KINDS.get(word)
+                after = after_kinds(word)
                 if after is None:
                     after = _kind_after(word)
+            else:
+                after = ""
             if before or after:
                 kinds = evidence.get(low)
                 if kinds is None:

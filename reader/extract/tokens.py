@@ -53,7 +53,17 @@ class Tokens:
     text's wire dateline, as :func:`dateline` finds it, or None.
     """
 
-    __slots__ = ("caps", "dateline", "ends", "headline", "initial", "starts", "text", "words")
+    __slots__ = (
+        "_not_lower",
+        "caps",
+        "dateline",
+        "ends",
+        "headline",
+        "initial",
+        "starts",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -87,9 +97,18 @@ class Tokens:
         # capitalised as any sentence's first word is
         self.initial = _initial(text, starts, words, story)
         self.caps, self.headline = _lines(text, starts)
+        self._not_lower: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def not_lower(self) -> list[int]:
+        """The indexes of the tokens not in lower case: those with a capital, numbers and
+        punctuation (a third of a text's). A name's tokens are among them: the name features
+        look only at these, found once, instead of each walking every token."""
+        if self._not_lower is None:
+            self._not_lower = [i for i, word in enumerate(self.words) if not word.islower()]
+        return self._not_lower
 
 
 def _without(items: list, drop: list[int]) -> list:
@@ -124,8 +143,10 @@ def _initial(text: str, starts: list[int], words: list[str], more: list[int]) ->
     out = [False] * n
     openers = [0] if n else []
     openers += [bisect_left(starts, m.end()) for m in _PARAGRAPH.finditer(text)]
-    openers += [i + 1 for i, w in enumerate(words) if w in _SENTENCE_END]
-    openers += more
+    for end in _SENTENCE_END:
+        if end in text:  # most texts have no "…", many no "!"
+            openers += _after_each(words, end)
+    openers += more  # the order does not matter: each opener marks the same tokens
     for i in openers:
         while i < n and words[i] in _CLOSERS:  # the quote that closes the sentence before
             i += 1
@@ -135,6 +156,19 @@ def _initial(text: str, starts: list[int], words: list[str], more: list[int]) ->
                 break
             i += 1
     return out
+
+
+def _after_each(words: list[str], word: str) -> list[int]:
+    """The index after each token that is ``word``: found by the list's own search, much quicker
+    than a loop over the tokens for a punctuation mark."""
+    out = []
+    i = 0
+    try:
+        while True:
+            i = words.index(word, i) + 1
+            out.append(i)
+    except ValueError:
+        return out
 
 
 #: How far into a text a wire dateline is looked for.
@@ -164,41 +198,36 @@ def dateline(text: str) -> tuple[int, str, str | None, int] | None:
 
 def _named_as_place(place: str, text: str) -> bool:
     """Whether ``text`` writes ``place`` (in capitals in a dateline) after "in", "at", "to"…"""
+    if place.title() not in text:
+        return False  # most: the place is not written again at all
     pattern = r"\b(?:in|at|to|from|near|visit)[ \t]+" + re.escape(place.title()) + r"\b"
     return re.search(pattern, text) is not None
 
 
 #: A headline in title case: at most this many words...
 HEADLINE_WORDS = 20
+#: ...and characters.
+HEADLINE_CHARS = 160
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _lines(text: str, starts: list[int]) -> tuple[list[bool], list[bool]]:
     """For each token: is its line in capitals; is its line a headline in title case."""
-    line_starts = [0]
-    line_caps: list[bool] = []
-    line_headline: list[bool] = []
-    position = 0
-    while True:
-        end = text.find("\n", position)
-        line = text[position:] if end < 0 else text[position:end]
-        caps = line == line.upper() and line != line.lower()  # prose fails the first at once
-        line_caps.append(caps)
-        line_headline.append(not caps and is_headline(line))
-        if end < 0:
-            break
-        position = end + 1
-        line_starts.append(position)
     n = len(starts)
     caps_out = [False] * n
     headline_out = [False] * n
-    line_starts.append(len(text) + 1)
-    for k, (caps, headline) in enumerate(zip(line_caps, line_headline, strict=True)):
-        if caps or headline:
-            first = bisect_left(starts, line_starts[k])
-            last = bisect_left(starts, line_starts[k + 1])
-            target = caps_out if caps else headline_out
-            target[first:last] = [True] * (last - first)
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        # an empty line is neither; a long one is never a headline
+        if line:
+            caps = line == line.upper() and line != line.lower()  # prose fails the first at once
+            if caps or (len(line) <= HEADLINE_CHARS and is_headline(line)):
+                first = bisect_left(starts, position)
+                last = bisect_left(starts, end + 1)
+                target = caps_out if caps else headline_out
+                target[first:last] = [True] * (last - first)
+        position = end + 1
     return caps_out, headline_out
 
 
@@ -213,7 +242,7 @@ def is_headline(line: str, title: bool = False) -> bool:
     start with a capital. A text's first line (``title``) may end in a full stop, as some files
     end their title, if nearly every such word starts with a capital (a first sentence has
     verbs in lower case) and no dateline's dash shows it is the story's first sentence."""
-    if len(line) > 160:
+    if len(line) > HEADLINE_CHARS:
         return False  # a paragraph
     stripped = line.rstrip().rstrip("\"'”’)")
     if not stripped or stripped[-1] in "!?:;,":
