@@ -13,10 +13,9 @@ after the head are skipped, so the head stays the subject. Everything works on t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import compress
-from operator import add, methodcaller
+from operator import add
 
 from reader.article.sentences import MAY_END, MONTHS, NEVER_FINAL
 
@@ -42,8 +41,11 @@ from .quote_lexicon import (
 
 # A word with inner hyphens, apostrophes, ampersands or full stops ("Ohio-based", "He’s",
 # "U.S.") and maybe a full stop after it; a quote blanked by the mask; or one other character.
-# Simple on purpose: the regex engine runs it several times faster than one that does it all.
-_TOKEN = re.compile(r"\x00+|\w+(?:[’'&.-]\w+)*\.?|--+|[^\s\w]")
+# Simple on purpose: the regex engine runs it several times faster than one that does it all
+# (words first, as most tokens are, and possessive so that it keeps no state to backtrack).
+_TOKEN = re.compile(r"\w++(?:[’'&.-]\w++)*+\.?|\x00++|--+|[^\s\w]")
+# Where a token may need a cut (``_split``): a full stop after a letter or digit, an apostrophe.
+_CUT_AT = re.compile(r"\.(?<=\w\.)|’|'")
 _ABBREV = frozenset(NEVER_FINAL | MAY_END | MONTHS)
 # Irregular past tenses and common verbs that mark where a subject ends.
 _VERBS = frozenset(
@@ -123,11 +125,6 @@ class Phrase:
 
 _GROUP = re.Match.group
 _START = re.Match.start
-_ENDS_WITH_DOT = methodcaller("endswith", ".")
-
-
-def _HAS_APOSTROPHE(w: str) -> bool:
-    return "’" in w or "'" in w
 
 
 def _split(starts: list[int], words: list[str], i: int) -> None:
@@ -160,10 +157,16 @@ class Tokens:
         matches = list(_TOKEN.finditer(masked, a, b))
         words = list(map(_GROUP, matches))
         starts = list(map(_START, matches))
-        cut = list(compress(range(len(words)), map(_ENDS_WITH_DOT, words)))
-        seg = masked[a:b]
-        if "’" in seg or "'" in seg:
-            cut = sorted({*cut, *compress(range(len(words)), map(_HAS_APOSTROPHE, words))})
+        # the tokens that end in a full stop or hold an apostrophe, found from those characters
+        # (a few a sentence) rather than by looking at every word
+        cut: list[int] = []
+        for m in _CUT_AT.finditer(masked, a, b):
+            p = m.start()
+            i = bisect_right(starts, p) - 1
+            if (masked[p] != "." or starts[i] + len(words[i]) == p + 1) and (
+                not cut or cut[-1] != i
+            ):
+                cut.append(i)
         for i in reversed(cut):
             _split(starts, words, i)
         self.starts = starts

@@ -8,6 +8,8 @@ gazetteer canonical name, organisations by name and by acronym.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from itertools import compress
 
 from .context import coordinated, noun_type, org_evidence, prep_place, speech_near
 from .gender import name_gender
@@ -16,11 +18,12 @@ from .mentions import Raw, camel_case
 
 
 class Cluster:
-    __slots__ = ("canon", "first", "last", "raws", "type")
+    __slots__ = ("canon", "first", "last", "raws", "starts", "type")
 
     def __init__(self, typ: str, raw: Raw) -> None:
         self.type = typ
         self.raws: list[Raw] = [raw]
+        self.starts: list[int] = []  # of the raws, sorted: see :func:`_latest_before`
         self.canon = raw.canon
         words = _name_words(raw.text)
         self.first = fold(words[0]) if words else ""
@@ -70,17 +73,21 @@ def cluster(raws: list[Raw], text: str, lex: Lexicon) -> list[Cluster]:
     out: list[Cluster] = []
     singles: list[Raw] = []
     # Full names first: they define the people the rest refers to.
-    for raw in raws:
-        if raw.type == "PERSON" and len(_name_words(raw.text)) >= 2:
-            _add_person(raw, people, out)
-    for raw in raws:
-        if raw.type == "PERSON" and len(_name_words(raw.text)) >= 2:
+    full = [raw.type == "PERSON" and len(_name_words(raw.text)) >= 2 for raw in raws]
+    for raw in compress(raws, full):
+        _add_person(raw, people, out)
+    for raw, is_full in zip(raws, full, strict=True):
+        if is_full:
             continue
-        if raw.type in ("PLACE", "ORG") and " " not in raw.text and not prep_place(text, raw.start):
-            target = _person_for(raw, people, any_type=True)
-            if target is not None:
-                target.raws.append(raw)
-                continue
+        if (
+            raw.type in ("PLACE", "ORG")
+            and " " not in raw.text
+            # (the person first: most words are no one's surname, and the place cue is slower)
+            and (target := _person_for(raw, people, any_type=True)) is not None
+            and not prep_place(text, raw.start)
+        ):
+            target.raws.append(raw)
+            continue
         if raw.type == "PERSON" or raw.type is None:
             singles.append(raw)
         else:
@@ -96,8 +103,10 @@ def cluster(raws: list[Raw], text: str, lex: Lexicon) -> list[Cluster]:
     starts = {r.start: r.type for r in raws if r.type and r.type != "PERSON"}
     first_words = {}
     for c in out:
+        if c.type != "ORG":
+            continue
         words = c.raws[0].text.split()
-        if c.type == "ORG" and len(words) > 1 and words[0][:1].isupper():
+        if len(words) > 1 and words[0][:1].isupper():
             first_words.setdefault(fold(words[0]), c)
     for raw in singles:
         named = keyed.get(("ORG", fold(raw.text)))
@@ -197,7 +206,9 @@ def _person_for(raw: Raw, people: People, any_type: bool = False, text: str = ""
         return None
     key = fold(words[0])
     cands = people.by_last.get(key)
-    if not cands and not any_type:
+    if not cands:
+        if any_type:
+            return None  # most words: no one's surname
         cands = people.by_first.get(key)
     gender = title_gender(raw.title)
     if not gender and cands and len(cands) > 1 and text:
@@ -216,7 +227,7 @@ def _person_for(raw: Raw, people: People, any_type: bool = False, text: str = ""
         best_pos = -1
         for c in cands:
             # nearest full name before the mention; else the first after it
-            pos = max([r.start for r in c.raws if r.start < raw.start], default=-1)
+            pos = _latest_before(c, raw.start)
             if best is None or pos > best_pos:
                 best, best_pos = c, pos
         return best
@@ -227,6 +238,18 @@ def _person_for(raw: Raw, people: People, any_type: bool = False, text: str = ""
         return inner[0]
     near = people.near_last(key)
     return near[0] if near and len(key) >= 5 else None
+
+
+def _latest_before(c: Cluster, start: int) -> int:
+    """The start of the last of a person's mentions before ``start``, or -1.
+
+    A person's mentions are only ever added to: their starts are kept in order, the new ones
+    put in place, and found by bisection rather than by a scan of every mention each time."""
+    starts, raws = c.starts, c.raws
+    for r in raws[len(starts) :]:
+        insort(starts, r.start)
+    i = bisect_left(starts, start)
+    return starts[i - 1] if i else -1
 
 
 #: Titles that say a person is a man or a woman.

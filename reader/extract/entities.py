@@ -10,7 +10,6 @@ gets one type, and :mod:`reader.extract.coref` merges the mentions of one refere
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from operator import attrgetter
 
 from .adjust import COMPANY_ENDS, adjust
@@ -49,32 +48,42 @@ def extract_entities(text: str) -> list[Entity]:
 
 
 def _raw(name: Name, tokens: Tokens, text: str, lex: Lexicon) -> Raw | None:
-    start, end = tokens.starts[name.first], tokens.ends[name.last - 1]
+    first, last = name.first, name.last
+    start, end = tokens.starts[first], tokens.ends[last - 1]
     if _shares_full_stop(name, tokens):
         end -= 1  # "... joined Lear Corp. It ...": the full stop ends the sentence
     surface = text[start:end]
     key = fold(surface)
-    if key in _NOT_ENTITIES or _PARTY_STATE.fullmatch(surface):
-        return None
-    if (
-        name.type in ("ORG", "LOC")
+    if key in _NOT_ENTITIES or (surface[1:2] == "-" and _PARTY_STATE.fullmatch(surface)):
+        return None  # (a party and state has its dash second: most names are not tried)
+    kind = name.type
+    if kind == "MISC" or (
+        kind in ("ORG", "LOC")
         and key in lex.demonyms
         and key not in lex.places
         and key not in lex.orgs  # Labour and the Tories are parties
-    ):  # "Koreans", "Afrikaners": a people
-        return Raw(start, end, surface, "GROUP", lex.demonyms[key], strong=True)
-    if name.type == "MISC":
-        if key not in lex.demonyms:
-            return None  # an event, a product, a law: not an entity of the panes
-        return Raw(start, end, surface, "GROUP", lex.demonyms[key], strong=True)
-    kind = TYPE_OF[name.type]
-    canon = lex.places[key][0] if kind == "PLACE" and key in lex.places else ""
-    raw = Raw(start, end, surface, kind, canon, strong=True)
-    raw.initial = tokens.initial[name.first]
-    raw.confidence = max(0.0, name.confidence)
-    if kind == "PERSON":
-        raw.title = _title_before(tokens, name.first)
-    return raw
+    ):  # "Koreans", "Afrikaners": a people; else an event, a product, a law (not in the panes)
+        country = lex.demonyms.get(key)
+        return None if country is None else Raw(start, end, surface, "GROUP", country, True)
+    kind = TYPE_OF[kind]
+    canon = ""
+    if kind == "PLACE":
+        place = lex.places.get(key)
+        if place is not None:
+            canon = place[0]
+    confidence = name.confidence
+    return Raw(
+        start,
+        end,
+        surface,
+        kind,
+        canon,
+        True,
+        _title_before(tokens.words, first) if kind == "PERSON" else "",
+        "",
+        tokens.initial[first],
+        confidence if confidence > 0.0 else 0.0,
+    )
 
 
 #: Names that are none of a person, an organisation or a place, though written like one:
@@ -96,23 +105,23 @@ def _shares_full_stop(name: Name, tokens: Tokens) -> bool:
 
     Such a dot is the sentence's, as news labelled by hand has it; one dot stands for two."""
     last = name.last
+    word = tokens.words[last - 1]
     return (
-        tokens.words[last - 1].endswith(".")
-        and len(tokens.words[last - 1]) > 1
+        word[-1:] == "."  # looked at first: most names end in no dot
+        and len(word) > 1
         and (last == len(tokens.words) or tokens.initial[last])
     )
 
 
-def _title_before(tokens: Tokens, first: int) -> str:
+#: The words of a title: its heads ("minister") and their modifiers ("foreign").
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
+def _title_before(words: list[str], first: int) -> str:
     """The title written just before a name: "President", "Foreign Minister", "Mr."."""
-    words = tokens.words
     i = first
-    while i > 0:
-        word = words[i - 1].lower().rstrip(".")
-        if word in TITLE_HEADS or word in TITLE_MODIFIERS:
-            i -= 1
-        else:
-            break
+    while i > 0 and words[i - 1].lower().rstrip(".") in _TITLE_WORDS:
+        i -= 1
     if i == first:
         return ""  # most names: no title's word before them
     while i < first and words[i].lower() in ("of", "the"):
@@ -128,19 +137,38 @@ def _agree(raws: list[Raw], names: list[Name], lex: Lexicon) -> None:
     Headlines in capitals and sentence openings say least about a word; the same word in the
     body of the article, typed with more confidence, decides.
     """
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     keys = [fold(raw.text) for raw in raws]
+    # Most words are typed one way: only those typed in several ways (the full names
+    # elsewhere counted) are voted on, with the same ballots in the same order.
+    first_type: dict[str, str] = {}
+    mixed: set[str] = set()
     for raw, key in zip(raws, keys, strict=True):
-        votes[key][raw.type or ""] += raw.confidence
-    for company in _companies(raws, lex):
-        if company in votes:  # "Pirelli" where the text also names "Pirelli SpA"
-            votes[company]["ORG"] += COMPANY_CONFIDENCE
-    for surname in _surnames(raws):
-        if surname in votes:  # "Halden" where the text also names "Dana Halden"
-            votes[surname]["PERSON"] += COMPANY_CONFIDENCE
+        typ = raw.type or ""
+        if first_type.setdefault(key, typ) != typ:
+            mixed.add(key)
+    companies = [key for key in _companies(raws, lex) if key in first_type]
+    surnames = [key for key in _surnames(raws) if key in first_type]
+    mixed.update(key for key in companies if first_type[key] != "ORG")
+    mixed.update(key for key in surnames if first_type[key] != "PERSON")
+    if not mixed:
+        return
+    votes: dict[str, dict[str, float]] = {key: {} for key in mixed}
     for raw, key in zip(raws, keys, strict=True):
-        ballot = votes[key]
-        if len(ballot) > 1:
+        if key in mixed:
+            ballot = votes[key]
+            typ = raw.type or ""
+            ballot[typ] = ballot.get(typ, 0.0) + raw.confidence
+    for company in companies:  # "Pirelli" where the text also names "Pirelli SpA"
+        if company in mixed:
+            ballot = votes[company]
+            ballot["ORG"] = ballot.get("ORG", 0.0) + COMPANY_CONFIDENCE
+    for surname in surnames:  # "Halden" where the text also names "Dana Halden"
+        if surname in mixed:
+            ballot = votes[surname]
+            ballot["PERSON"] = ballot.get("PERSON", 0.0) + COMPANY_CONFIDENCE
+    for raw, key in zip(raws, keys, strict=True):
+        if key in mixed:
+            ballot = votes[key]
             best = max(ballot, key=ballot.__getitem__)
             if best and best != raw.type and ballot[best] > ballot[raw.type or ""]:
                 raw.type = best
@@ -195,24 +223,27 @@ def _companies(raws: list[Raw], lex: Lexicon) -> set[str]:
 
 
 def _entity(c: Cluster, text: str) -> Entity | None:
-    raws = sorted(c.raws, key=_START)
+    raws = c.raws if len(c.raws) == 1 else sorted(c.raws, key=_START)  # most: one mention
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for r in raws:
-        if (r.start, r.end) not in seen and text[r.start : r.end] == r.text:
-            seen.add((r.start, r.end))
-            mentions.append(Mention(r.start, r.end, r.text))
+        start, end, surface = r.start, r.end, r.text
+        if (start, end) not in seen and text[start:end] == surface:
+            seen.add((start, end))
+            mentions.append(Mention(start, end, surface))
     if not mentions:
         return None
     name = _name(c, raws)
     aliases: list[str] = []
     keys = {fold(name)}
+    name_upper = name.isupper()
     for m in mentions:
-        k = fold(m.text)
-        if k not in keys or (m.text.isupper() and not name.isupper() and m.text not in aliases):
+        surface = m.text
+        k = fold(surface)
+        if k not in keys or (surface.isupper() and not name_upper and surface not in aliases):
             keys.add(k)
-            if m.text != name:
-                aliases.append(m.text)
+            if surface != name:
+                aliases.append(surface)
     role = _role(raws, text) if c.type == "PERSON" else None
     place = c.canon if c.type == "GROUP" and c.canon not in ("", "-") else None
     return Entity(name, c.type, tuple(mentions), tuple(aliases), role, place)
@@ -223,10 +254,22 @@ def _name(c: Cluster, raws: list[Raw]) -> str:
         return c.canon
     texts = [r.text for r in raws]
     mixed = [t for t in texts if not t.isupper()]
-    if not mixed:
-        mixed = [t.title() for t in texts] if c.type == "PERSON" else texts
     if c.type == "PERSON":
-        return max(mixed, key=lambda t: (len(t.split()), -texts.index(t) if t in texts else 0))
+        if not mixed:
+            mixed = [t.title() for t in texts]
+            if len(mixed) > 1:
+                return max(
+                    mixed, key=lambda t: (len(t.split()), -texts.index(t) if t in texts else 0)
+                )
+        # The first of those longest in words (each text is where it is first written).
+        longest, best = -1, ""
+        for t in mixed:
+            size = len(t.split())
+            if size > longest:
+                longest, best = size, t
+        return best
+    if not mixed:
+        mixed = texts
     if c.type == "GROUP":
         return min(mixed, key=len)
     return max(mixed, key=len)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """A typed (or still untyped) mention before merging."""
 

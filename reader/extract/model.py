@@ -42,7 +42,8 @@ class Entity:
             "type": self.type,
             "aliases": list(self.aliases),
             "role": self.role,
-            "mentions": [m.to_dict() for m in self.mentions],
+            # Mention.to_dict written out: an entity's mentions are the most of the output
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
         }
 
 

@@ -12,14 +12,11 @@ Everything here works on ``str`` indices into the article text and never raises.
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass
 
 OPENERS = "“«„"
 CLOSERS = "”»"
-_DOUBLE = re.compile(r'[“”«»„"]')
-_SINGLE = re.compile(r"[‘’]")
-_PARA = re.compile(r"[^\n]+")
 _LEFT_CONTEXT = set(" \t\n([{—–-/:;")  # before an opening mark
 # Trimmed from the ends of a quote's text: spaces, and the comma that replaces a full stop.
 _STRIP_END = " \t\n,"
@@ -47,7 +44,14 @@ class Piece:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end): news text puts one paragraph on each line."""
-    return [(m.start(), m.end()) for m in _PARA.finditer(text) if not m.group().isspace()]
+    out = []
+    pos = 0
+    for line in text.split("\n"):  # a split finds the line breaks far quicker than a regex
+        end = pos + len(line)
+        if line and not line.isspace():
+            out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 def _span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -65,18 +69,30 @@ def _opens(text: str, i: int, lo: int) -> bool:
     return (before in _LEFT_CONTEXT or before in OPENERS or before == "‘") and not after.isspace()
 
 
-def _marks(text: str, lo: int, hi: int, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in pattern.finditer(text, lo, hi)]
+def _marks(text: str, chars: str) -> list[tuple[int, str]]:
+    """Where each of ``chars`` stands in ``text``, in text order: a find per character, which
+    skips through the text far quicker than a regex for a set of characters."""
+    out = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append((i, ch))
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
-def _double_pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int | None]], bool]:
+def _double_pairs(
+    text: str, lo: int, hi: int, marks: list[tuple[int, str]]
+) -> tuple[list[tuple[int, int | None]], bool]:
     """Quote spans inside one paragraph as (open, close); close None for a run-on quote.
+    ``marks`` are the paragraph's double marks, in order.
 
     Returns the spans and whether the paragraph ends with a quote left open.
     """
     spans: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i, ch in _marks(text, lo, hi, _DOUBLE):
+    for i, ch in marks:
         if open_at is None:
             if ch in CLOSERS and not _opens(text, i, lo):
                 continue  # stray closing mark
@@ -113,11 +129,14 @@ def _double_pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int | No
     return spans, False
 
 
-def _single_pairs(text: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
-    """‘…’ spans in a paragraph, for articles with no double marks."""
+def _single_pairs(
+    text: str, lo: int, hi: int, marks: list[tuple[int, str]]
+) -> list[tuple[int, int | None]]:
+    """‘…’ spans in a paragraph, for articles with no double marks (``marks``: the
+    paragraph's single ones, in order)."""
     spans: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i, ch in _marks(text, lo, hi, _SINGLE):
+    for i, ch in marks:
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
         if ch == "‘":
@@ -158,14 +177,16 @@ def find_pieces(text: str, paras: list[tuple[int, int]] | None = None) -> list[P
         paras = paragraphs(text)
     pieces: list[Piece] = []
     carried = False
-    marks = _SINGLE if single else _DOUBLE
+    marks = _marks(text, "‘’" if single else '“”«»„"')
+    at = [i for i, _ in marks]
     for k, (lo, hi) in enumerate(paras):
-        if not carried and marks.search(text, lo, hi) is None:
+        here = marks[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+        if not carried and not here:
             continue  # most paragraphs quote nobody
         if single:
-            spans = _single_pairs(text, lo, hi)
+            spans = _single_pairs(text, lo, hi, here)
         else:
-            spans, _ = _double_pairs(text, lo, hi)
+            spans, _ = _double_pairs(text, lo, hi, here)
         this_carried, carried = carried, False
         for n, (o, c) in enumerate(spans):
             end = hi if c is None else c

@@ -55,23 +55,32 @@ def extract_quotes(text: str, entities: list[Entity] | None = None) -> list[Quot
 def _extract(text: str, entities: list[Entity]) -> list[Quote]:
     doc = CreditsBefore(text, entities)  # the article, with every finder of credits
     items = doc.items
-    cue_at = [m.start() for m in REPORT_RE.finditer(doc.masked)]
+    starts = doc.starts
+    cues = list(REPORT_RE.finditer(doc.masked))
+    cue_at = [m.start() for m in cues]
+    # only the sentences that hold a quote or a cue of reported speech have anything to find
+    todo = {bisect.bisect_right(starts, c) - 1 for c in cue_at}
     piece_by_sentence: dict[int, list[Piece]] = {}
     for p in doc.pieces:
-        piece_by_sentence.setdefault(doc.sentence(p.open)[0], []).append(p)
-    for k, s in enumerate(doc.starts):
-        e = doc.starts[k + 1] if k + 1 < len(doc.starts) else len(text)
+        k = bisect.bisect_right(starts, p.open) - 1
+        piece_by_sentence.setdefault(k, []).append(p)
+        todo.add(k)
+    todo.discard(-1)  # before the first sentence: nothing reads there
+    for k in sorted(todo):
+        s = starts[k]
+        e = starts[k + 1] if k + 1 < len(starts) else len(text)
         para = doc.para_of(s)
         e = min(e, doc.paras[para][1]) if doc.paras else e
-        pieces = piece_by_sentence.get(s)
+        pieces = piece_by_sentence.get(k)
         if pieces:
             for p in pieces:
                 _quote(doc, p, items)
         elif (
             bisect.bisect_left(cue_at, e) > bisect.bisect_left(cue_at, s)
-            and FILL not in doc.masked[s:e]
+            and doc.masked.find(FILL, s, e) < 0
         ):
-            for rep in find_reported(doc.res, s, e, doc.paras[para][0] if doc.paras else 0):
+            para_start = doc.paras[para][0] if doc.paras else 0
+            for rep in find_reported(doc.res, s, e, para_start, cues, cue_at):
                 attr = Credit(rep.speaker, rep.cue, rep.cue_start, rep.cue_end)
                 items.append(QuoteItem(rep.start, rep.end, "reported", attr, para))
                 doc.res.history.append((rep.start, rep.speaker))

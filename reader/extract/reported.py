@@ -8,7 +8,9 @@ sentence whose cue has no resolvable subject yields nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .attribution import Resolver, Speaker
@@ -68,6 +70,8 @@ _OBJECT_OR_CLAUSE = frozenset(
     emphasised""".split()  # noqa: SIM905
 )
 _THAT_SUBJECT = re.compile(r"(?:was|is|were|are|would|will|had|has|could|should|might)\b")
+#: A word that runs on over a position: a cue cut there may be found where the text has none.
+_RUNS_ON = re.compile(r"\w[\w’'-]")
 _TAKEOVER = re.compile(r",\s+(?:but|and|while|although|though|whereas)\s+")
 
 
@@ -89,10 +93,18 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def find_reported(res: Resolver, s: int, e: int, para_start: int) -> list[Reported]:
+def find_reported(
+    res: Resolver,
+    s: int,
+    e: int,
+    para_start: int,
+    cues: list[re.Match[str]] | None = None,
+    cue_at: list[int] | None = None,
+) -> list[Reported]:
     """The reported speech in the sentence ``[s, e)`` of the masked text: usually one item, two
-    when a second speaker takes over ("X said …, but lawmakers said …")."""
-    rep = _first(res, s, e, para_start)
+    when a second speaker takes over ("X said …, but lawmakers said …"). ``cues`` are the
+    text's ``REPORT_RE`` matches (``cue_at`` their starts), when the caller has them."""
+    rep = _first(res, s, e, para_start, _cues_in(res.masked, s, e, cues, cue_at))
     if rep is None:
         return []
     m = res.masked
@@ -103,7 +115,7 @@ def find_reported(res: Resolver, s: int, e: int, para_start: int) -> list[Report
                 continue
             if len(m[j.end() : c.start()].split()) > 6 or "," in m[j.end() : c.start()]:
                 continue
-            rest = find_reported(res, j.end(), e, para_start)
+            rest = find_reported(res, j.end(), e, para_start, cues, cue_at)
             if rest:
                 a, b = _trim(m, rep.start, j.start())
                 return [Reported(a, b, rep.speaker, rep.cue, rep.cue_start, rep.cue_end), *rest]
@@ -138,9 +150,25 @@ def _clause_start(m: str, word: str, a: int, e: int) -> int | None:
     return a
 
 
-def _first(res: Resolver, s: int, e: int, para_start: int) -> Reported | None:
+def _cues_in(
+    m: str, s: int, e: int, cues: list[re.Match[str]] | None, cue_at: list[int] | None
+) -> Iterable[re.Match[str]]:
+    """The cues in ``m[s:e]``: those of the whole text that lie inside, the same as a search
+    of the span finds unless a word runs on past ``e`` (then the span is searched)."""
+    if cues is None or cue_at is None or (e < len(m) and _RUNS_ON.match(m, e - 1)):
+        return REPORT_RE.finditer(m, s, e)
+    i = bisect.bisect_left(cue_at, s)
+    j = i
+    while j < len(cues) and cues[j].end() <= e:
+        j += 1
+    return cues[i:j]
+
+
+def _first(
+    res: Resolver, s: int, e: int, para_start: int, found: Iterable[re.Match[str]]
+) -> Reported | None:
     m = res.masked
-    for c in REPORT_RE.finditer(m, s, e):
+    for c in found:
         word = c.group().lower()
         if word == "according to":
             spk = res.inverted(c.end() + 1, e, para_start)

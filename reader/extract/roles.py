@@ -105,6 +105,8 @@ def context_role(text: str, start: int, end: int) -> str | None:
         role = _compose(m.group(1).split())
         if role:
             return role
+    if not text.startswith(",", end):
+        return None  # every appositive opens with a comma: most names have none after them
     m = _AFTER.match(text, end, min(len(text), end + 90))
     if m and m.group(2) in ROLE_HEADS:
         return _compose(m.group(1).split())

@@ -43,9 +43,23 @@ _ROLE_SYNONYMS = {
 }
 # Words for several people that open a sentence capitalised, and so read as a name.
 _MANY = frozenset("others several many some most few both all".split())  # noqa: SIM905
-_GENDER_RE = re.compile(
-    r"(?:(?:^|[.!?]\s+)(He|She|His|Her)\b|\b(he|she)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b)"
-)
+# A pronoun that tells a person's gender: one opening a sentence, or "he"/"she" and a cue. Three
+# patterns, each opening with what the regex engine can skip to quickly; the first found wins.
+_GENDER_AT_START = re.compile(r"(He|She|His|Her)\b")
+_GENDER_OPENS = re.compile(r"[.!?]\s+(He|She|His|Her)\b")
+_GENDER_CUE = re.compile(r"(?:h(?<!\w.)e|s(?<!\w.)he)\s+(?:" + "|".join(sorted(CUE_WORDS)) + r")\b")
+
+
+def _gender_word(window: str) -> str | None:
+    """The first pronoun in ``window`` that tells a gender ("He", "she"), or None."""
+    found = _GENDER_AT_START.match(window)
+    if found is not None:
+        return found.group(1)
+    opens = _GENDER_OPENS.search(window)
+    cue = _GENDER_CUE.search(window)
+    if cue is not None and (opens is None or cue.start() < opens.start()):
+        return "he" if cue.group()[0] == "h" else "she"
+    return opens.group(1) if opens is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +148,9 @@ class SpeakerRefs:
                 n_start, _, n_idx = self.mentions[nxt]
                 if self.entities[n_idx].type == "PERSON" and n_start - m.end < 160:
                     window = window[: n_start - m.end]
-            found = _GENDER_RE.search(window)
+            found = _gender_word(window)
             if found:
-                word = (found.group(1) or found.group(2)).lower()
+                word = found.lower()
                 heard["m" if word in ("he", "his") else "f"] += 1
         if votes["m"] == votes["f"]:
             votes = heard  # a first name or a title outweighs any count of pronouns nearby
