@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -239,28 +239,16 @@ def _facts(parsed: _Parsed) -> ArticleFacts:
 
 
 def _article(parsed: _Parsed) -> Article:
-    """The article with every paragraph split into sentences; its metadata is its facts'."""
+    """The article with every paragraph split into sentences; its metadata is its facts', field
+    by field (an ArticleFacts field the Article lacks fails here at once)."""
     facts = _facts(parsed)
     text = parsed.text
     return Article(
-        text=text,
         paragraphs=tuple(
             Paragraph(s, e, split_sentences(text, s, e), heading) for s, e, heading in parsed.spans
         ),
-        title=facts.title,
-        title_derived=facts.title_derived,
-        source=facts.source,
-        format=facts.format,
         content_hash=content_hash(text),
-        date=facts.date,
-        dateline=facts.dateline,
-        agency=facts.agency,
-        truncated=facts.truncated,
-        words=facts.words,
-        url=facts.url,
-        site=facts.site,
-        author=facts.author,
-        front_end=facts.front_end,
+        **{f.name: getattr(facts, f.name) for f in fields(ArticleFacts)},
     )
 
 

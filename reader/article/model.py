@@ -99,10 +99,7 @@ class Article:
     @property
     def place(self) -> str | None:
         """The dateline place in reading case: ``BERGEN, Norway`` → ``Bergen, Norway``."""
-        if not self.dateline:
-            return None
-        parts = [p.strip() for p in self.dateline.split(",")]
-        return ", ".join(p.title() if p.isupper() else p for p in parts)
+        return place_of(self.dateline)
 
     @property
     def body_start(self) -> int:
@@ -151,6 +148,15 @@ class ArticleFacts:
     def prose(self) -> str:
         """``text`` as the extractors read it (see :attr:`Article.prose`)."""
         return _prose(self.text, self.front_end)
+
+
+def place_of(dateline: str | None) -> str | None:
+    """A dateline in reading case (``BERGEN, Norway`` → ``Bergen, Norway``), as the reading
+    pane's header and the library's list show it."""
+    if not dateline:
+        return None
+    parts = [p.strip() for p in dateline.split(",")]
+    return ", ".join(p.title() if p.isupper() else p for p in parts)
 
 
 def _prose(text: str, front_end: int) -> str:

@@ -12,20 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.article.decode import decode_bytes
-from reader.article.load import (
-    ARTICLE_EXTENSIONS,
-    content_hash,
-    count_words,
-    derive_title,
-    format_for_path,
-    paragraph_spans,
-    parse_article,
-    read_source,
-    sniff_format,
-)
-from reader.article.newswire import parse_header
-from reader.article.sentences import split_sentences
+from reader.article.load import ARTICLE_EXTENSIONS, content_hash, load_article_facts
+from reader.article.model import place_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,52 +31,20 @@ class ArticleSummary:
     site: str | None = None
 
 
-def place_of(dateline: str | None) -> str | None:
-    """A dateline in reading case (``BERGEN, Norway`` → ``Bergen, Norway``), as the list shows
-    it."""
-    if not dateline:
-        return None
-    parts = [p.strip() for p in dateline.split(",")]
-    return ", ".join(p.title() if p.isupper() else p for p in parts)
-
-
 def summarize(path: str | os.PathLike[str]) -> ArticleSummary:
-    """Summarise the article at ``path``; raises :class:`ArticleError` like ``load_article``."""
-    data, source = read_source(path)
-    text = decode_bytes(data, source)
-    fmt = format_for_path(source) if source != "-" else None
-    if fmt is None:
-        fmt = sniff_format(text)
-    if fmt in ("newswire", "text") and not text.startswith("---"):  # no saved copy's block
-        # Same result as parse_article, but only the first paragraph is split into sentences.
-        text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-        header = parse_header(text, wire=fmt == "newswire")
-        spans = paragraph_spans(text, header.body_start, len(text))
-        if spans:
-            s, e = spans[0]
-            title = header.title
-            if not title:
-                first = split_sentences(text, s, e)[0]
-                title = derive_title(text[first.start : first.end])
-            return ArticleSummary(
-                path=source,
-                title=title,
-                date=header.date,
-                place=place_of(header.dateline),
-                words=count_words(text, s),
-                content_hash=content_hash(text),
-                format=fmt,
-            )
-    article = parse_article(text, source=source, fmt=fmt)
+    """Summarise the article at ``path``; raises :class:`ArticleError` like ``load_article``.
+
+    Made from the article's facts, which split no sentence but the one a derived title needs."""
+    facts = load_article_facts(path)
     return ArticleSummary(
-        path=source,
-        title=article.title,
-        date=article.date,
-        place=article.place,
-        words=article.words,
-        content_hash=article.content_hash,
-        format=article.format,
-        site=article.site,
+        path=facts.source,
+        title=facts.title,
+        date=facts.date,
+        place=place_of(facts.dateline),
+        words=facts.words,
+        content_hash=content_hash(facts.text),
+        format=facts.format,
+        site=facts.site,
     )
 
 
