@@ -87,9 +87,36 @@ class IndexUnavailable(Exception):
     reader goes on without it. The message names the file and the problem."""
 
 
+#: Times an index busy with another process's opening is tried again before going without it.
+BUSY_TRIES = 5
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """The index at ``path``, made (or made again) as needed; :class:`IndexUnavailable` when it
-    cannot be."""
+    cannot be.
+
+    Another process opening or writing the same index can make a read fail as busy for a moment
+    (SQLite's busy wait does not cover every such case): that is tried again, and never taken for
+    a damaged file, which would be moved aside under the other process's feet."""
+    for tries in range(1, BUSY_TRIES + 1):
+        try:
+            return _connect(path)
+        except sqlite3.OperationalError as error:
+            if not _busy(error) or tries == BUSY_TRIES:
+                raise IndexUnavailable(f"{path}: {_problem(error)}") from error
+            time.sleep(0.1 * tries)
+    raise AssertionError("unreachable")
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """Whether ``error`` is another connection's lock (SQLITE_BUSY, SQLITE_LOCKED)."""
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = _open(path)
@@ -100,6 +127,8 @@ def connect(path: Path) -> sqlite3.Connection:
             _create(conn)
         return conn
     except sqlite3.DatabaseError as error:
+        if _busy(error):
+            raise  # not damage: tried again by connect()
         # Not a database at all ("file is not a database"), or damaged past reading its
         # header: it is derived data, so it goes and a new one takes its place.
         if not path.exists() or "readonly" in str(error) or "unable to open" in str(error):
@@ -144,7 +173,9 @@ def extractor(conn: sqlite3.Connection) -> str | None:
     """The extractor that made the index's rows."""
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if _busy(error):
+            raise  # another process's lock says nothing of who made the rows
         return None
     return row[0] if row else None
 

@@ -23,9 +23,10 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         app = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        made_by = extractor(conn)
     except (sqlite3.Error, OSError):
         return None
-    if (app, version) != (APPLICATION_ID, SCHEMA_VERSION) or extractor(conn) != EXTRACTOR:
+    if (app, version) != (APPLICATION_ID, SCHEMA_VERSION) or made_by != EXTRACTOR:
         conn.close()  # another reader's extraction: extracting again gives this one's
         return None
     return conn

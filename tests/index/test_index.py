@@ -272,3 +272,51 @@ def test_summaries_are_what_the_library_lists(index: sqlite3.Connection, news: P
             fresh.site,
         )
     assert len(summaries(index, [news / "later"])) == 1
+
+
+def _busy_error() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database is locked")
+    error.sqlite_errorcode = sqlite3.SQLITE_BUSY
+    return error
+
+
+def test_a_busy_index_is_tried_again_and_never_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.index import database
+
+    target = tmp_path / "index.sqlite3"
+    connect(target).close()
+    real = database._version
+    calls = []
+
+    def busy_once(conn: sqlite3.Connection) -> tuple[int, int]:
+        calls.append(1)
+        if len(calls) == 1:  # another process opening the same index at that moment
+            raise _busy_error()
+        return real(conn)
+
+    monkeypatch.setattr(database, "_version", busy_once)
+    monkeypatch.setattr(database.time, "sleep", lambda seconds: None)
+    connect(target).close()
+    assert len(calls) == 2
+    assert not list(tmp_path.glob("*.invalid-*"))
+
+
+def test_an_index_busy_for_good_is_unavailable_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.index import database
+
+    target = tmp_path / "index.sqlite3"
+    connect(target).close()
+
+    def always_busy(conn: sqlite3.Connection) -> str | None:
+        raise _busy_error()
+
+    monkeypatch.setattr(database, "extractor", always_busy)
+    monkeypatch.setattr(database.time, "sleep", lambda seconds: None)
+    with pytest.raises(IndexUnavailable, match="database is locked"):
+        connect(target)
+    assert not list(tmp_path.glob("*.invalid-*"))
+    assert target.is_file()
