@@ -16,6 +16,7 @@ from tests.ui.articles import SHORT, long_article, short_article
 from tests.ui.keys import drain
 from tests.ui.screen_text import screen_rows
 from tests.ui.test_reading import open_reading
+from tests.ui.waiting import until
 
 COMMENTED = """\
 # my reader
@@ -81,6 +82,7 @@ async def test_problems_are_one_warning_on_start(store: AnnotationStore, tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await open_reading(pilot)
         await settle(pilot)
+        await until(pilot, lambda: warnings(app), "the settings' warning shown")
         assert warnings(app) == [
             f'{path}:1: reading_width: expected a whole number from 20 to 400, got "wide"\n'
             f'{path}:2: theme: no such theme "plaid" (reader --print-config lists them)\n'
@@ -98,6 +100,7 @@ async def test_syntax_error_starts_with_defaults(store: AnnotationStore, tmp_pat
         await open_reading(pilot)
         await settle(pilot)
         assert app.config == Config()
+        await until(pilot, lambda: warnings(app), "the settings' warning shown")
         (warning,) = warnings(app)
         assert warning.startswith(f"{path}:2:") and "not valid TOML" in warning
         await pilot.press("t")  # never written into a file that is not valid TOML
@@ -158,6 +161,7 @@ async def test_failed_theme_write_is_one_notification(
         await pilot.press("t")
         await settle(pilot)
         assert app.is_running
+        await until(pilot, lambda: len(warnings(app)) >= 2, "both warnings shown")
         start, write = warnings(app)  # the file cannot be read either
         assert start.startswith(f"{path}: cannot be read: ")
         assert write.startswith(f"{path}: theme not remembered: ")

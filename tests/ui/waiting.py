@@ -40,3 +40,13 @@ async def settled(pilot) -> None:
             return
         if time.monotonic() > deadline:
             raise AssertionError(f"{type(screen).__name__} did not settle in {DEADLINE:.0f} s")
+
+
+async def until(pilot, condition, what: str) -> None:
+    """Until ``condition()`` holds (a message posted from a worker, say), pausing between looks."""
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not so after {DEADLINE:.0f} s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
